@@ -1,0 +1,54 @@
+"""The privacy portal: public privacy notices and data-subject requests for Finnish public bodies.
+
+``create_app`` only wires things together: it creates no tables, runs no migrations and makes no
+network calls. ``wsgi.py`` is the one module that builds an app at import time.
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+from werkzeug.routing import BaseConverter
+
+from . import cli, db, errors, i18n, security
+from .extensions import csrf, limiter
+from .settings import PROJECT_ROOT, Settings
+
+
+class SlugConverter(BaseConverter):
+    """Register and controller slugs: lower-case words joined by hyphens (no dots)."""
+
+    regex = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or Settings.from_env()
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+        instance_path=str(settings.instance_path),
+    )
+    app.config.update(
+        PORTAL=settings,
+        SECRET_KEY=settings.secret_key,
+        TESTING=settings.env == "testing",
+        RATELIMIT_STORAGE_URI=settings.ratelimit_storage_uri,
+        WTF_CSRF_TIME_LIMIT=None,
+    )
+    app.url_map.converters["slug"] = SlugConverter
+    db.init_app(app, settings.database_url)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    i18n.init_app(app)
+    security.init_app(app, settings)
+    errors.init_app(app)
+
+    from .notices import bp as notices_bp
+    from .site import bp as site_bp
+    from .site import root_bp
+
+    app.register_blueprint(root_bp)
+    app.register_blueprint(notices_bp)
+    app.register_blueprint(site_bp)
+    cli.init_app(app)
+    return app

@@ -1,0 +1,49 @@
+"""Error pages in the reader's language, with no internals: a status and what to do next."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+MESSAGES = {
+    400: (_l("The request could not be understood"),
+          _l("Something in what was sent was not valid. Go back and try again.")),
+    403: (_l("Access denied"), _l("You do not have permission to see this page.")),
+    404: (_l("Page not found"),
+          _l("The page does not exist or has been removed. Check the address or start from the "
+             "front page.")),
+    405: (_l("Not allowed"), _l("This page cannot be used in that way.")),
+    413: (_l("Too much data"),
+          _l("What you sent was too large. Shorten the text or send a smaller file.")),
+    429: (_l("Too many attempts"), _l("Please wait a moment and try again.")),
+    500: (_l("Something went wrong"),
+          _l("The error has been recorded. Please try again later.")),
+    503: (_l("Service temporarily unavailable"),
+          _l("Nothing you sent was saved. Please try again in a few minutes.")),
+}
+CSRF_MESSAGE = _l("The form had expired or was not sent from this site. Reload the page and "
+                  "send it again.")
+
+
+def _page(code: int, message=None):
+    title, default = MESSAGES.get(code) or MESSAGES[400 if code < 500 else 500]
+    return render_template("errors/error.html", code=code, title=title,
+                           message=message or default), code
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def _csrf(_error):
+        return _page(400, CSRF_MESSAGE)
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException):
+        if error.code is None or error.code < 400:
+            return error
+        return _page(error.code)
+
+    @app.errorhandler(InternalServerError)
+    def _internal(_error):
+        return _page(500)

@@ -1,0 +1,241 @@
+"""The notice file: one human-editable TOML file per register, all three languages in it.
+
+The format is documented in ``docs/notice-files.md``. Reading a file either yields the complete,
+normalised content of a notice or raises :class:`NoticeFileError` listing every problem with the
+field and the reason, so an editor can fix a file in one pass. Nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .sections import (
+    COLLECTION,
+    LEGAL_BASES,
+    PERSONAL_DATA,
+    RECIPIENT_ROLES,
+    REQUIRED_TEXT,
+    SECTION_KEYS,
+)
+
+FORMAT_VERSION = 1
+LANGUAGES = ("fi", "sv", "en")
+LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_TEXT = 20_000
+MAX_FILE_BYTES = 1_000_000
+TOP_LEVEL = {
+    "format", "slug", "title", "summary", "collection", "legal_bases", "personal_data",
+    "transfers_outside_eea", "automated_decisions", "controller", "sections", "recipients",
+}
+CONTROLLER_KEYS = {
+    "slug", "name", "address", "email", "phone", "website", "dpo_email", "dpo_phone",
+}
+RECIPIENT_KEYS = {"name", "role", "description"}
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    reason: str
+
+
+class NoticeFileError(ValueError):
+    """A notice file cannot be imported; ``errors`` names each field and why."""
+
+    def __init__(self, path: str, errors: list[FieldError]) -> None:
+        self.path = path
+        self.errors = errors
+        lines = "\n".join(f"  {path}: {e.field}: {e.reason}" for e in errors)
+        super().__init__(f"{path} was not imported:\n{lines}")
+
+
+class _Checker:
+    """Collects problems while reading so that all of them are reported together."""
+
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def fail(self, field: str, reason: str) -> None:
+        self.errors.append(FieldError(field, reason))
+
+    def text(self, data: dict, key: str, field: str, *, required: bool = True) -> str:
+        value = data.get(key, "")
+        if not isinstance(value, str):
+            self.fail(field, "must be text")
+            return ""
+        value = value.strip()
+        if required and not value:
+            self.fail(field, "is required")
+        return value
+
+    def translations(self, data: dict, key: str, field: str, *, required: bool = True) -> dict:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.fail(field, "is required, with fi, sv and en texts")
+            return {}
+        if not isinstance(value, dict):
+            self.fail(field, "must be a table with fi, sv and en texts")
+            return {}
+        for extra in sorted(set(value) - set(LANGUAGES)):
+            self.fail(f"{field}.{extra}", "is not a language of the portal (fi, sv, en)")
+        result = {}
+        for lang in LANGUAGES:
+            text = value.get(lang)
+            if not isinstance(text, str) or not text.strip():
+                self.fail(f"{field}.{lang}", f"the {LANGUAGE_NAMES[lang]} text is missing")
+            elif len(text) > MAX_TEXT:
+                self.fail(f"{field}.{lang}", f"is longer than {MAX_TEXT} characters")
+            else:
+                result[lang] = text.strip()
+        return result
+
+    def flag(self, data: dict, key: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(key, "must be true or false")
+            return False
+        return value
+
+    def codes(self, data: dict, key: str, allowed, *, required: bool) -> list[str]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fail(key, "must be a list of codes")
+            return []
+        if required and not value:
+            self.fail(key, "needs at least one code")
+        for code in value:
+            if code not in allowed:
+                self.fail(key, f"unknown code {code!r}; allowed: {', '.join(sorted(allowed))}")
+        if len(set(value)) != len(value):
+            self.fail(key, "lists a code twice")
+        return list(value)
+
+    def unknown(self, data: dict, allowed: set[str], prefix: str = "") -> None:
+        for key in sorted(set(data) - allowed):
+            self.fail(f"{prefix}{key}", "is not a field of the notice file format")
+
+
+def _controller(check: _Checker, data: Any) -> dict:
+    if not isinstance(data, dict):
+        check.fail("controller", "is required: a table with the controller's details")
+        return {}
+    check.unknown(data, CONTROLLER_KEYS, "controller.")
+    slug = check.text(data, "slug", "controller.slug")
+    if slug and not SLUG_RE.match(slug):
+        check.fail("controller.slug", "use lower-case letters, digits and hyphens")
+    result = {
+        "slug": slug,
+        "name": check.translations(data, "name", "controller.name"),
+        "address": check.translations(data, "address", "controller.address", required=False),
+    }
+    for key in ("email", "phone", "website", "dpo_email", "dpo_phone"):
+        result[key] = check.text(data, key, f"controller.{key}", required=False)
+    for key in ("email", "dpo_email"):
+        if result[key] and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", result[key]):
+            check.fail(f"controller.{key}", "is not an e-mail address")
+    if result["website"] and not result["website"].startswith(("https://", "http://")):
+        check.fail("controller.website", "must start with https://")
+    if not (result["email"] or result["phone"]):
+        check.fail("controller", "give an e-mail address or a phone number (GDPR Art. 13(1)(a))")
+    if not (result["dpo_email"] or result["dpo_phone"]):
+        check.fail("controller", "give the data protection officer's contact (Art. 13(1)(b))")
+    return result
+
+
+def _sections(check: _Checker, data: Any) -> dict:
+    if not isinstance(data, dict):
+        check.fail("sections", "is required: a table of notice sections")
+        return {}
+    check.unknown(data, set(SECTION_KEYS), "sections.")
+    result = {}
+    for key in SECTION_KEYS:
+        if key in data or key in REQUIRED_TEXT:
+            texts = check.translations(data, key, f"sections.{key}")
+            if texts:
+                result[key] = texts
+    return result
+
+
+def _recipients(check: _Checker, data: Any) -> list[dict]:
+    if not isinstance(data, list):
+        check.fail("recipients", "must be a list of [[recipients]] tables")
+        return []
+    result = []
+    for index, item in enumerate(data, start=1):
+        field = f"recipients[{index}]"
+        if not isinstance(item, dict):
+            check.fail(field, "must be a table")
+            continue
+        check.unknown(item, RECIPIENT_KEYS, f"{field}.")
+        role = check.text(item, "role", f"{field}.role")
+        if role and role not in RECIPIENT_ROLES:
+            check.fail(f"{field}.role", f"must be one of {', '.join(RECIPIENT_ROLES)}")
+        result.append({
+            "name": check.text(item, "name", f"{field}.name"),
+            "role": role,
+            "description": check.translations(item, "description", f"{field}.description"),
+        })
+    return result
+
+
+def parse_notice(data: dict, path: str = "<notice>") -> dict:
+    """Validate parsed TOML and return the normalised notice content."""
+    check = _Checker()
+    check.unknown(data, TOP_LEVEL)
+    if data.get("format") != FORMAT_VERSION:
+        check.fail("format", f"must be {FORMAT_VERSION}")
+    slug = check.text(data, "slug", "slug")
+    if slug and (not SLUG_RE.match(slug) or len(slug) > 64):
+        check.fail("slug", "use at most 64 lower-case letters, digits and hyphens")
+    collection = data.get("collection", "direct")
+    if collection not in COLLECTION:
+        check.fail("collection", f"must be one of {', '.join(COLLECTION)}")
+    content = {
+        "format": FORMAT_VERSION,
+        "slug": slug,
+        "title": check.translations(data, "title", "title"),
+        "summary": check.translations(data, "summary", "summary", required=False),
+        "collection": collection,
+        "legal_bases": check.codes(data, "legal_bases", LEGAL_BASES, required=True),
+        "personal_data": check.codes(data, "personal_data", PERSONAL_DATA, required=False),
+        "transfers_outside_eea": check.flag(data, "transfers_outside_eea"),
+        "automated_decisions": check.flag(data, "automated_decisions"),
+        "controller": _controller(check, data.get("controller")),
+        "sections": _sections(check, data.get("sections")),
+        "recipients": _recipients(check, data.get("recipients", [])),
+    }
+    if check.errors:
+        raise NoticeFileError(path, check.errors)
+    return content
+
+
+def read_notice_file(path: Path) -> dict:
+    """Read and validate one notice file."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise NoticeFileError(name, [FieldError("file", exc.strerror or str(exc))]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise NoticeFileError(name, [FieldError("file", "is larger than 1 MB")])
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise NoticeFileError(name, [FieldError("file", "is not UTF-8 text")]) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise NoticeFileError(name, [FieldError("file", f"is not valid TOML: {exc}")]) from None
+    return parse_notice(data, name)
+
+
+def content_digest(content: dict) -> str:
+    """SHA-256 of the canonical JSON form: equal notices have equal digests."""
+    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -1,0 +1,103 @@
+"""A notice as JSON-LD in the W3C Data Privacy Vocabulary (DPV 2.x).
+
+There is no normative JSON-LD context for a privacy notice (legal rules §3), so the portal
+publishes its own prefixes in ``@context`` and uses DPV, its ``pd`` (personal data) and
+``eu-gdpr`` extensions, Dublin Core and schema.org terms for the rest.
+"""
+
+from __future__ import annotations
+
+from ..text import plain_text
+
+CONTEXT = {
+    "dpv": "https://w3id.org/dpv#",
+    "pd": "https://w3id.org/dpv/pd#",
+    "eu-gdpr": "https://w3id.org/dpv/legal/eu/gdpr#",
+    "dct": "http://purl.org/dc/terms/",
+    "schema": "https://schema.org/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "dct:issued": {"@type": "xsd:dateTime"},
+}
+
+#: GDPR rights of Chapter III and the complaint right (Art. 77), by the legal bases they need.
+RIGHTS_ALWAYS = ("A15", "A16", "A17", "A18", "A77")
+RIGHT_PORTABILITY = "A20"  # only consent or contract (Art. 20(1)(a)); never public task (20(3))
+RIGHT_OBJECTION = "A21"  # only processing based on Art. 6(1)(e) or (f)
+RIGHT_WITHDRAW = "A7-3"  # withdrawing consent
+
+
+def applicable_rights(legal_bases: list[str]) -> list[str]:
+    """The GDPR articles a data subject can invoke, given the notice's legal bases."""
+    rights = list(RIGHTS_ALWAYS)
+    if {"A6-1-a", "A6-1-b"} & set(legal_bases):
+        rights.append(RIGHT_PORTABILITY)
+    if {"A6-1-e", "A6-1-f"} & set(legal_bases):
+        rights.append(RIGHT_OBJECTION)
+    if "A6-1-a" in legal_bases:
+        rights.append(RIGHT_WITHDRAW)
+    return sorted(rights)
+
+
+def _text(content: dict, key: str, lang: str) -> str:
+    return plain_text(content["sections"].get(key, {}).get(lang, ""))
+
+
+def notice_jsonld(content: dict, *, url: str, lang: str, number: int, issued: str) -> dict:
+    """Build the JSON-LD document for one version of a notice in one language."""
+    controller = content["controller"]
+    types = ["dpv:PrivacyNotice"]
+    if content["collection"] in {"direct", "both"}:
+        types.append("eu-gdpr:DirectDataCollectionNotice")
+    if content["collection"] in {"indirect", "both"}:
+        types.append("eu-gdpr:IndirectDataCollectionNotice")
+    exercised_at = (
+        {"@id": f"mailto:{controller['dpo_email']}"} if controller["dpo_email"] else None
+    )
+    document = {
+        "@context": CONTEXT,
+        "@id": url,
+        "@type": types,
+        "dct:title": {"@value": content["title"][lang], "@language": lang},
+        "dct:language": lang,
+        "dct:issued": issued,
+        "dct:hasVersion": str(number),
+        "dpv:hasDataController": {
+            "@type": "dpv:DataController",
+            "schema:name": controller["name"][lang],
+            "schema:address": controller["address"].get(lang, ""),
+            "schema:email": controller["email"],
+            "schema:telephone": controller["phone"],
+            "schema:url": controller["website"],
+        },
+        "dpv:hasDataProtectionOfficer": {
+            "@type": "dpv:DataProtectionOfficer",
+            "schema:email": controller["dpo_email"],
+            "schema:telephone": controller["dpo_phone"],
+        },
+        "dpv:hasPurpose": {"@type": "dpv:Purpose",
+                           "dct:description": _text(content, "purposes", lang)},
+        "dpv:hasLegalBasis": [{"@id": f"eu-gdpr:{code}"} for code in content["legal_bases"]],
+        "dpv:hasPersonalData": [{"@id": f"pd:{code}"} for code in content["personal_data"]],
+        "dpv:hasRecipient": [
+            {
+                "@type": "dpv:DataProcessor" if r["role"] == "processor" else "dpv:Recipient",
+                "schema:name": r["name"],
+                "dct:description": plain_text(r["description"][lang]),
+            }
+            for r in content["recipients"]
+        ],
+        "dpv:hasStorageCondition": {
+            "@type": "dpv:StorageDuration",
+            "dpv:hasDuration": {"@type": "dpv:Duration",
+                                "dct:description": _text(content, "retention", lang)},
+        },
+        "dpv:hasRight": [
+            {"@id": f"eu-gdpr:{code}", **({"dpv:isExercisedAt": exercised_at}
+                                          if exercised_at and code != "A77" else {})}
+            for code in applicable_rights(content["legal_bases"])
+        ],
+    }
+    sources = _text(content, "sources", lang)
+    if sources:
+        document["dpv:hasDataSource"] = {"@type": "dpv:DataSource", "dct:description": sources}
+    return document

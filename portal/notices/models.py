@@ -1,0 +1,116 @@
+"""Controllers, their registers, and the published versions of each register description.
+
+A published version is a record of what the public was told on a date, so it never changes:
+editing a notice makes a new version (GDPR Art. 5(2) accountability). Rendered HTML and PDF of a
+version are stored beside it, keyed by the build of templates and catalogs that produced them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+    event,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import Base, UTCDateTime, utcnow
+
+
+class PublishedVersionImmutable(RuntimeError):
+    """Raised when code tries to change or delete a published notice version."""
+
+
+class Controller(Base):
+    """An organisation that decides why and how personal data is processed (GDPR Art. 4(7))."""
+
+    __tablename__ = "controllers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    #: ``{"fi": ..., "sv": ..., "en": ...}``
+    name: Mapped[dict] = mapped_column(JSON)
+    #: Postal address per language (Finnish and Swedish place names differ).
+    address: Mapped[dict] = mapped_column(JSON, default=dict)
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(64), default="")
+    website: Mapped[str] = mapped_column(String(500), default="")
+    dpo_email: Mapped[str] = mapped_column(String(254), default="")
+    dpo_phone: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    registers: Mapped[list[Register]] = relationship(
+        back_populates="controller", order_by="Register.slug"
+    )
+
+
+class Register(Base):
+    """A register (filing system) that a controller keeps and describes to the public."""
+
+    __tablename__ = "registers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    controller_id: Mapped[int] = mapped_column(ForeignKey("controllers.id"), index=True)
+    slug: Mapped[str] = mapped_column(String(64), unique=True)
+    #: False when withdrawn from the public index; its versions stay readable by URL.
+    listed: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    controller: Mapped[Controller] = relationship(back_populates="registers")
+    versions: Mapped[list[NoticeVersion]] = relationship(
+        back_populates="register", order_by="NoticeVersion.number"
+    )
+
+
+class NoticeVersion(Base):
+    """One published register description: the structured content, frozen at publication."""
+
+    __tablename__ = "notice_versions"
+    __table_args__ = (UniqueConstraint("register_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    register_id: Mapped[int] = mapped_column(ForeignKey("registers.id"), index=True)
+    #: 1, 2, 3 ... within the register.
+    number: Mapped[int] = mapped_column(Integer)
+    #: The notice in the structure of ``notices.fileformat`` (title, sections, codes, controller).
+    content: Mapped[dict] = mapped_column(JSON)
+    #: SHA-256 of the canonical content; an import of unchanged text makes no new version.
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    register: Mapped[Register] = relationship(back_populates="versions")
+
+
+class Rendition(Base):
+    """A version rendered once for one language and format, reused until the build changes."""
+
+    __tablename__ = "notice_renditions"
+
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("notice_versions.id", ondelete="CASCADE"), primary_key=True
+    )
+    locale: Mapped[str] = mapped_column(String(8), primary_key=True)
+    #: ``html`` (the notice article) or ``pdf``.
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    #: Hash of the templates, catalogs and code that rendered it.
+    build: Mapped[str] = mapped_column(String(16), primary_key=True)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+@event.listens_for(NoticeVersion, "before_update")
+def _refuse_update(_mapper, _connection, target: NoticeVersion) -> None:
+    raise PublishedVersionImmutable(f"notice version {target.id} is published and cannot change")
+
+
+@event.listens_for(NoticeVersion, "before_delete")
+def _refuse_delete(_mapper, _connection, target: NoticeVersion) -> None:
+    raise PublishedVersionImmutable(f"notice version {target.id} is published and cannot go")

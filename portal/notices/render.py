@@ -1,0 +1,109 @@
+"""Turning a stored notice into what the public reads: an HTML article and a tagged PDF.
+
+A published version never changes, so each rendering is made once per language and stored
+(:func:`service.rendition`). The key includes a build id: a hash of the templates, catalogs,
+styles and code that render, so a deployment with new templates renders afresh.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from flask import current_app, render_template
+from flask_babel import format_date
+from markupsafe import Markup
+
+from ..pdf import render_pdf
+from ..text import render_markdown
+from .models import NoticeVersion
+from .sections import LEGAL_BASES, RECIPIENT_ROLES, SECTIONS
+
+RENDER_INPUTS = ("templates", "translations", "static/css", "portal")
+RENDER_SUFFIXES = {".html", ".mo", ".css", ".py"}
+
+
+@dataclass(frozen=True)
+class SectionView:
+    key: str
+    number: int
+    title: str
+    body: Markup
+
+
+def _project_root() -> Path:
+    return Path(current_app.root_path).parent
+
+
+@functools.cache
+def _hash_tree(root: Path) -> str:
+    digest = hashlib.sha256()
+    for folder in RENDER_INPUTS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix in RENDER_SUFFIXES and path.is_file():
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build_id() -> str:
+    """Identify the code that renders notices; recomputed on every call in debug mode."""
+    if current_app.debug:
+        _hash_tree.cache_clear()
+    return _hash_tree(_project_root())
+
+
+def sections(content: dict, lang: str) -> list[SectionView]:
+    """The notice's parts that have something to say, numbered in the Finnish order."""
+    shown = []
+    for section in SECTIONS:
+        text = content["sections"].get(section.key, {}).get(lang, "")
+        extra = _generated(section.key, content, lang)
+        if not (text or extra):
+            continue
+        body = Markup(extra) + render_markdown(text) if section.key in {"controller", "dpo"} \
+            else render_markdown(text) + Markup(extra)
+        shown.append(SectionView(section.key, len(shown) + 1, str(section.title), body))
+    return shown
+
+
+def _generated(key: str, content: dict, lang: str) -> str:
+    """Parts built from structured data: contacts, coded legal bases, the recipients list."""
+    template = {
+        "controller": "notices/parts/controller.html",
+        "dpo": "notices/parts/dpo.html",
+        "legal_basis": "notices/parts/legal_bases.html",
+        "recipients": "notices/parts/recipients.html",
+    }.get(key)
+    if template is None:
+        return ""
+    return render_template(
+        template, content=content, lang=lang, legal_bases=LEGAL_BASES, roles=RECIPIENT_ROLES
+    )
+
+
+def article_html(version: NoticeVersion, lang: str) -> bytes:
+    """The notice body (contents list and sections), shared by the page and the PDF."""
+    html = render_template(
+        "notices/article.html",
+        content=version.content,
+        lang=lang,
+        sections=sections(version.content, lang),
+        summary=render_markdown(version.content["summary"].get(lang, "")),
+    )
+    return html.encode("utf-8")
+
+
+def pdf_bytes(version: NoticeVersion, lang: str, article: bytes) -> bytes:
+    """The notice as a tagged PDF in ``lang``, with the version date on every page."""
+    html = render_template(
+        "pdf/notice.html",
+        content=version.content,
+        lang=lang,
+        version=version,
+        published=format_date(version.published_at, "long"),
+        article=Markup(article.decode("utf-8")),
+    )
+    return render_pdf(html, Path(current_app.static_folder))

@@ -1,0 +1,79 @@
+"""The parts of a register description, in the order Finnish public bodies number them.
+
+Each part names the GDPR articles it answers (legal rules §3), so the page, the PDF, the notice
+file format and the later completeness check all speak of the same list. Titles are lazy: they are
+translated when shown, in the reader's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: object
+    articles: str
+    #: Whether every notice needs text here (legal rules §3 "always").
+    always: bool = False
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("controller", _l("Controller"), "13(1)(a), 14(1)(a)", always=True),
+    Section("contact", _l("Contact persons for the register"), "13(1)(a)"),
+    Section("dpo", _l("Data protection officer"), "13(1)(b), 14(1)(b)", always=True),
+    Section("purposes", _l("Purposes of processing"), "13(1)(c), 14(1)(c)", always=True),
+    Section("legal_basis", _l("Legal basis for processing"), "13(1)(c), 14(1)(c)", always=True),
+    Section("legitimate_interests", _l("Legitimate interests"), "13(1)(d), 14(2)(b)"),
+    Section("data_content", _l("Personal data processed"), "14(1)(d)"),
+    Section("sources", _l("Where the data comes from"), "14(2)(f)"),
+    Section("recipients", _l("Recipients and processors"), "13(1)(e), 14(1)(e)", always=True),
+    Section("transfers", _l("Transfers outside the EU and EEA"), "13(1)(f), 14(1)(f)"),
+    Section("retention", _l("How long the data is kept"), "13(2)(a), 14(2)(a)", always=True),
+    Section("security", _l("How the data is protected"), "32"),
+    Section("automated_decisions", _l("Automated decision-making and profiling"),
+            "13(2)(f), 14(2)(g)"),
+    Section("rights", _l("Your rights"), "13(2)(b), 14(2)(c)", always=True),
+    Section("consent_withdrawal", _l("Withdrawing consent"), "13(2)(c), 14(2)(d)"),
+    Section("requirement", _l("Whether you must give the data"), "13(2)(e)"),
+    Section("complaint", _l("Right to complain"), "13(2)(d), 14(2)(e)", always=True),
+    Section("additional", _l("Other information"), ""),
+)
+
+SECTION_KEYS = tuple(section.key for section in SECTIONS)
+#: Parts built from the controller's details; a notice file may add text to them.
+GENERATED = frozenset({"controller", "dpo"})
+#: Parts whose text a notice file must give in every language.
+REQUIRED_TEXT = tuple(s.key for s in SECTIONS if s.always and s.key not in GENERATED)
+
+#: GDPR Art. 6(1) bases with the codes of the W3C DPV ``eu-gdpr`` vocabulary.
+LEGAL_BASES = {
+    "A6-1-a": _l("Consent (GDPR Art. 6(1)(a))"),
+    "A6-1-b": _l("Contract (GDPR Art. 6(1)(b))"),
+    "A6-1-c": _l("Legal obligation (GDPR Art. 6(1)(c))"),
+    "A6-1-d": _l("Vital interests (GDPR Art. 6(1)(d))"),
+    "A6-1-e": _l("Public task or official authority (GDPR Art. 6(1)(e))"),
+    "A6-1-f": _l("Legitimate interests (GDPR Art. 6(1)(f))"),
+}
+
+#: Recipient roles: a processor acts on the controller's behalf (Art. 28); a recipient gets data.
+RECIPIENT_ROLES = {
+    "processor": _l("Processor"),
+    "recipient": _l("Recipient"),
+}
+
+#: How the data is collected: from the person (Art. 13), elsewhere (Art. 14), or both.
+COLLECTION = ("direct", "indirect", "both")
+
+#: W3C DPV ``pd:`` personal-data categories a notice file may list (DPV 2.0 term names).
+PERSONAL_DATA = frozenset({
+    "Age", "BirthDate", "Behavioral", "BrowsingBehavior", "City", "Communication", "Contact",
+    "Country", "DeviceBased", "EmailAddress", "EmailContent", "FacialPrint", "Gender",
+    "IPAddress", "Identifier", "Interest", "Job", "Language", "LinkClicked", "Locality",
+    "Location", "Name", "OfficialID", "Opinion", "PaymentCard", "PhysicalAddress", "Picture",
+    "PostalCode", "Preference", "Purchase", "Residency", "ServiceConsumptionBehavior",
+    "TelephoneNumber", "Transactional", "UID", "UserAgent", "Username",
+})

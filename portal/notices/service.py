@@ -1,0 +1,185 @@
+"""Notice operations on an explicit session: import files, find what is published, cache renders.
+
+Callers commit. Every function raises a named error rather than returning ``None`` so that views
+and commands turn failures into one clear message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, defer, joinedload
+
+from ..text import plain_text
+from .fileformat import FieldError, NoticeFileError, content_digest, read_notice_file
+from .models import Controller, NoticeVersion, Register, Rendition
+
+
+class NoticeNotFound(LookupError):
+    """No published notice has this slug."""
+
+
+class NoticeImportError(ValueError):
+    """One or more notice files were refused; nothing was imported."""
+
+    def __init__(self, errors: list[NoticeFileError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    slug: str
+    version: int
+    created: bool
+
+
+def notice_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders to the ``*.toml`` files in them, in name order."""
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(path.glob("*.toml")) if path.is_dir() else [path])
+    return files
+
+
+def import_notices(session: Session, paths: Iterable[Path]) -> list[ImportResult]:
+    """Validate every file first, then import all of them, or none if any is bad."""
+    contents, errors = [], []
+    for path in notice_files(paths):
+        try:
+            contents.append(read_notice_file(path))
+        except NoticeFileError as exc:
+            errors.append(exc)
+    seen: dict[str, int] = {}
+    for content in contents:
+        seen[content["slug"]] = seen.get(content["slug"], 0) + 1
+    errors.extend(
+        NoticeFileError(slug, [FieldError("slug", "two files describe the same register")])
+        for slug, n in seen.items()
+        if n > 1
+    )
+    if errors:
+        raise NoticeImportError(errors)
+    return [publish(session, content) for content in contents]
+
+
+def upsert_controller(session: Session, details: dict) -> Controller:
+    """Create the controller or bring its details up to date from a notice."""
+    controller = session.scalar(select(Controller).where(Controller.slug == details["slug"]))
+    if controller is None:
+        controller = Controller(slug=details["slug"])
+        session.add(controller)
+    for key, value in details.items():
+        if key != "slug" and getattr(controller, key) != value:
+            setattr(controller, key, value)
+    return controller
+
+
+def publish(session: Session, content: dict) -> ImportResult:
+    """Publish ``content`` as the register's next version, unless it equals the latest one."""
+    controller = upsert_controller(session, content["controller"])
+    register = session.scalar(select(Register).where(Register.slug == content["slug"]))
+    if register is None:
+        register = Register(slug=content["slug"], controller=controller)
+        session.add(register)
+        session.flush()
+    else:
+        register.controller = controller
+    digest = content_digest(content)
+    latest = _latest(session, register.id)
+    if latest is not None and latest.content_sha256 == digest:
+        return ImportResult(register.slug, latest.number, created=False)
+    number = (latest.number if latest else 0) + 1
+    session.add(
+        NoticeVersion(register=register, number=number, content=content, content_sha256=digest)
+    )
+    session.flush()
+    return ImportResult(register.slug, number, created=True)
+
+
+def _latest(session: Session, register_id: int) -> NoticeVersion | None:
+    return session.scalar(
+        select(NoticeVersion)
+        .where(NoticeVersion.register_id == register_id)
+        .order_by(NoticeVersion.number.desc())
+        .limit(1)
+        .options(defer(NoticeVersion.content))
+    )
+
+
+def latest_published(session: Session, slug: str) -> NoticeVersion:
+    """The newest published version of a register, listed or withdrawn."""
+    version = session.scalar(
+        select(NoticeVersion)
+        .join(Register)
+        .where(Register.slug == slug)
+        .order_by(NoticeVersion.number.desc())
+        .limit(1)
+        .options(defer(NoticeVersion.content))
+    )
+    if version is None:
+        raise NoticeNotFound(slug)
+    return version
+
+
+def published_index(session: Session, query: str = "", lang: str = "fi") -> list[NoticeVersion]:
+    """Latest versions of listed registers, by controller and title; filtered by ``query``."""
+    newest = (
+        select(NoticeVersion.register_id, func.max(NoticeVersion.number).label("number"))
+        .group_by(NoticeVersion.register_id)
+        .subquery()
+    )
+    versions = session.scalars(
+        select(NoticeVersion)
+        .join(newest, (NoticeVersion.register_id == newest.c.register_id)
+              & (NoticeVersion.number == newest.c.number))
+        .join(Register)
+        .where(Register.listed.is_(True))
+        .options(joinedload(NoticeVersion.register).joinedload(Register.controller))
+    ).all()
+    words = query.casefold().split()
+    if words:
+        versions = [v for v in versions if _matches(v.content, lang, words)]
+    return sorted(
+        versions,
+        key=lambda v: (v.register.controller.name.get(lang, ""), v.content["title"][lang]),
+    )
+
+
+def _matches(content: dict, lang: str, words: list[str]) -> bool:
+    haystack = " ".join(
+        [
+            content["title"].get(lang, ""),
+            content["summary"].get(lang, ""),
+            content["controller"]["name"].get(lang, ""),
+            *(plain_text(texts.get(lang, "")) for texts in content["sections"].values()),
+            *(r["name"] for r in content["recipients"]),
+        ]
+    ).casefold()
+    return all(word in haystack for word in words)
+
+
+def rendition(
+    session: Session, version_id: int, locale: str, kind: str, build: str,
+    produce: Callable[[], bytes],
+) -> bytes:
+    """Return the stored rendering, producing and storing it on first use.
+
+    Two workers rendering the same version at once both succeed; the second insert is dropped.
+    """
+    stored = session.get(Rendition, (version_id, locale, kind, build))
+    if stored is not None:
+        return stored.body
+    body = produce()
+    try:
+        with session.begin_nested():
+            session.add(
+                Rendition(version_id=version_id, locale=locale, kind=kind, build=build, body=body)
+            )
+    except IntegrityError:
+        pass  # another worker stored the same bytes first
+    return body

@@ -1,0 +1,127 @@
+"""Views of the public notices. Thin: look up, render once, answer conditional requests."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+
+from flask import Response, abort, current_app, render_template, request, url_for
+from werkzeug.http import is_resource_modified
+
+from ..db import get_session
+from ..i18n import current_locale
+from . import bp, render, service
+from .jsonld import notice_jsonld
+from .models import NoticeVersion
+
+
+def _conditional(etag: str, modified: datetime, mimetype: str,
+                 produce: Callable[[], bytes]) -> Response:
+    """Answer 304 when the client's copy is current; otherwise produce the body.
+
+    Responses may be cached but must be revalidated, so a new version shows at once.
+    """
+    response = Response(mimetype=mimetype)
+    response.set_etag(etag)
+    response.last_modified = modified
+    response.cache_control.public = True
+    response.cache_control.no_cache = True
+    if not is_resource_modified(request.environ, etag=etag, last_modified=modified):
+        response.status_code = 304
+        return response
+    response.set_data(produce())
+    return response
+
+
+def _version(slug: str) -> NoticeVersion:
+    try:
+        return service.latest_published(get_session(), slug)
+    except service.NoticeNotFound:
+        abort(404)
+
+
+def _article(version: NoticeVersion, lang: str, build: str) -> bytes:
+    return service.rendition(
+        get_session(), version.id, lang, "html", build,
+        lambda: render.article_html(version, lang),
+    )
+
+
+def _respond(version: NoticeVersion, kind: str, mimetype: str,
+             produce: Callable[[str], bytes]) -> Response:
+    lang, build = current_locale(), render.build_id()
+    etag = f"{version.id}-{lang}-{kind}-{build}"
+
+    def body() -> bytes:
+        data = produce(build)
+        get_session().commit()  # keep what was rendered for the next reader
+        return data
+
+    return _conditional(etag, version.published_at, mimetype, body)
+
+
+@bp.get("/")
+def index():
+    query = request.args.get("q", "", type=str)[:200]
+    versions = service.published_index(get_session(), query, current_locale())
+    return render_template("notices/index.html", versions=versions, query=query)
+
+
+def _notice_page(slug: str) -> Response:
+    version = _version(slug)
+    lang = current_locale()
+
+    def page(build: str) -> bytes:
+        article = _article(version, lang, build)
+        return render_template(
+            "notices/notice.html", version=version, content=version.content,
+            article=article.decode("utf-8"),
+        ).encode("utf-8")
+
+    return _respond(version, "page", "text/html", page)
+
+
+@bp.get("/registers/<slug:slug>")
+def notice(slug: str):
+    return _notice_page(slug)
+
+
+@bp.get("/privacy")
+def privacy():
+    """The portal's own privacy notice: the portal keeps requesters' data, so it is a register."""
+    return _notice_page(current_app.config["PORTAL"].privacy_register)
+
+
+@bp.get("/registers/<slug:slug>.pdf")
+def notice_pdf(slug: str):
+    version = _version(slug)
+    lang = current_locale()
+
+    def pdf(build: str) -> bytes:
+        return service.rendition(
+            get_session(), version.id, lang, "pdf", build,
+            lambda: render.pdf_bytes(version, lang, _article(version, lang, build)),
+        )
+
+    response = _respond(version, "pdf", "application/pdf", pdf)
+    response.headers["Content-Disposition"] = f'inline; filename="{slug}-{lang}.pdf"'
+    return response
+
+
+@bp.get("/registers/<slug:slug>.jsonld")
+def notice_jsonld_view(slug: str):
+    version = _version(slug)
+    lang = current_locale()
+
+    def document(_build: str) -> bytes:
+        data = notice_jsonld(
+            version.content,
+            url=url_for("notices.notice", slug=slug, _external=True),
+            lang=lang,
+            number=version.number,
+            issued=version.published_at.isoformat(),
+        )
+        return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+    return _respond(version, "jsonld", "application/ld+json", document)

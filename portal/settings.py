@@ -1,0 +1,134 @@
+"""Typed settings, read once from ``PORTAL_*`` environment variables.
+
+Every setting has a safe development default except the secret key, which production must
+supply: a default secret is a published secret. In development a random key is generated once
+into ``instance/secret_key`` so sessions survive restarts without anything secret in the
+repository.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+ENVIRONMENTS = ("development", "testing", "production")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class SettingsError(RuntimeError):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+def _bool(value: str, name: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise SettingsError(f"{name} must be true or false, not {value!r}")
+
+
+def _int(value: str, name: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, not {value!r}") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The portal's configuration. Build it with :meth:`from_env`; tests pass overrides."""
+
+    env: str = "development"
+    instance_path: Path = PROJECT_ROOT / "instance"
+    database_url: str = ""
+    secret_key: str = ""
+    base_url: str = "http://127.0.0.1:5000"
+    mail_server: str = ""
+    mail_port: int = 25
+    mail_use_tls: bool = False
+    mail_username: str = ""
+    mail_password: str = ""
+    mail_sender: str = "tietosuoja@localhost"
+    ratelimit_storage_uri: str = "memory://"
+    #: Slug of the register that describes the portal's own processing (``/<lang>/privacy``).
+    privacy_register: str = "tietosuojaportaali"
+    #: Accessibility supervisory authority (Act 306/2019 §15); it moved to Traficom in 2025.
+    a11y_authority: Mapping[str, str] = field(
+        default_factory=lambda: {
+            "fi": "Liikenne- ja viestintävirasto Traficom, saavutettavuuden valvonta",
+            "sv": "Transport- och kommunikationsverket Traficom, tillsynen över tillgänglighet",
+            "en": "Finnish Transport and Communications Agency Traficom, accessibility supervision",
+        }
+    )
+    a11y_authority_address: str = "PL 320, 00059 TRAFICOM"
+    a11y_authority_url: str = "https://www.saavutettavuusvaatimukset.fi"
+    a11y_feedback_email: str = "saavutettavuus@localhost"
+    #: ISO dates: when the accessibility statement was prepared and last reviewed.
+    a11y_statement_prepared: str = "2026-11-22"
+    a11y_statement_reviewed: str = "2026-11-22"
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def mail_dir(self) -> Path:
+        """Where development delivers mail as ``.eml`` files when no SMTP server is set."""
+        return self.instance_path / "mail"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides) -> Settings:
+        """Read the environment; raise :class:`SettingsError` naming any bad variable."""
+        env_vars = os.environ if environ is None else environ
+
+        def get(name: str, default: str = "") -> str:
+            return env_vars.get(f"PORTAL_{name}", default)
+
+        env = get("ENV", "development")
+        if env not in ENVIRONMENTS:
+            raise SettingsError(f"PORTAL_ENV must be one of {', '.join(ENVIRONMENTS)}")
+        instance_path = Path(get("INSTANCE_PATH", str(PROJECT_ROOT / "instance"))).resolve()
+        values: dict = {
+            "env": env,
+            "instance_path": instance_path,
+            "database_url": get("DATABASE_URL", f"sqlite:///{instance_path / 'portal.db'}"),
+            "secret_key": get("SECRET_KEY"),
+            "base_url": get("BASE_URL", cls.base_url).rstrip("/"),
+            "mail_server": get("MAIL_SERVER"),
+            "mail_port": _int(get("MAIL_PORT", "25"), "PORTAL_MAIL_PORT"),
+            "mail_use_tls": _bool(get("MAIL_USE_TLS", "false"), "PORTAL_MAIL_USE_TLS"),
+            "mail_username": get("MAIL_USERNAME"),
+            "mail_password": get("MAIL_PASSWORD"),
+            "mail_sender": get("MAIL_SENDER", cls.mail_sender),
+            "ratelimit_storage_uri": get("RATELIMIT_STORAGE_URI", cls.ratelimit_storage_uri),
+            "privacy_register": get("PRIVACY_REGISTER", cls.privacy_register),
+            "a11y_authority_address": get("A11Y_AUTHORITY_ADDRESS", cls.a11y_authority_address),
+            "a11y_authority_url": get("A11Y_AUTHORITY_URL", cls.a11y_authority_url),
+            "a11y_feedback_email": get("A11Y_FEEDBACK_EMAIL", cls.a11y_feedback_email),
+            "a11y_statement_prepared": get("A11Y_STATEMENT_PREPARED", cls.a11y_statement_prepared),
+            "a11y_statement_reviewed": get("A11Y_STATEMENT_REVIEWED", cls.a11y_statement_reviewed),
+        }
+        authority = dict(cls().a11y_authority)
+        for lang in authority:
+            authority[lang] = get(f"A11Y_AUTHORITY_{lang.upper()}", authority[lang])
+        values["a11y_authority"] = authority
+        values.update(overrides)
+        settings = cls(**values)
+        return settings.with_secret()
+
+    def with_secret(self) -> Settings:
+        """Return settings with a secret key, refusing to invent one in production."""
+        if self.secret_key:
+            return self
+        if self.is_production:
+            raise SettingsError("PORTAL_SECRET_KEY is required when PORTAL_ENV=production")
+        key_file = self.instance_path / "secret_key"
+        if not key_file.exists():
+            key_file.parent.mkdir(parents=True, exist_ok=True)
+            key_file.write_text(secrets.token_hex(32))
+            key_file.chmod(0o600)
+        return replace(self, secret_key=key_file.read_text().strip())

@@ -1,0 +1,51 @@
+"""Notice text: Markdown rendered to HTML and then sanitised.
+
+Editors write Markdown; the public sees HTML. Raw HTML in the source is not rendered (markdown-it
+with ``html`` off) and the output is still cleaned by nh3 with a short allow-list, so neither a
+careless paste nor a hostile editor can put script, styles or event handlers on a public page.
+Headings inside a section start at level 3, below the page's section headings.
+"""
+
+from __future__ import annotations
+
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+ALLOWED_TAGS = {
+    "p", "br", "ul", "ol", "li", "strong", "em", "a", "h3", "h4", "h5", "h6",
+    "blockquote", "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "hr",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "ol": {"start"}}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+TOP_HEADING_LEVEL = 3
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+
+
+def _demote_headings(tokens) -> None:
+    for token in tokens:
+        if token.type in {"heading_open", "heading_close"}:
+            level = int(token.tag[1])
+            token.tag = f"h{min(6, max(TOP_HEADING_LEVEL, level + TOP_HEADING_LEVEL - 1))}"
+
+
+def render_markdown(source: str) -> Markup:
+    """Render ``source`` to safe HTML for a notice section."""
+    tokens = _markdown.parse(source or "")
+    _demote_headings(tokens)
+    html = _markdown.renderer.render(tokens, _markdown.options, {})
+    return Markup(
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=URL_SCHEMES,
+            link_rel="noopener noreferrer",
+        )
+    )
+
+
+def plain_text(source: str) -> str:
+    """The words of a Markdown text without markup, for search and PDF metadata."""
+    return nh3.clean(str(render_markdown(source)), tags=set()).strip()
