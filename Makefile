@@ -1,0 +1,55 @@
+# Privacy portal. `make run` and `make test` are all a newcomer needs (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+FLASK := $(BIN)/flask --app portal
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint translations compile-translations bench clean install demo
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP) compile-translations
+
+compile-translations: $(STAMP)
+	$(BIN)/pybabel compile --statistics -d translations >/dev/null
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+demo: install
+	$(FLASK) db upgrade
+	$(FLASK) notices import portal/demo/notices
+
+## Serve the portal with demo content on http://$(HOST):$(PORT)/
+run: demo
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops)"
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+## The whole suite: unit, web, PDF, PostgreSQL, HTML validity and browser tests.
+test: install node_modules/axe-core/axe.min.js
+	$(BIN)/ruff check .
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check . || true
+
+## Extract strings, update the fi, sv and en catalogs, fill English, compile.
+translations: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o translations/messages.pot \
+		--no-location --sort-output --omit-header .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete -w 100
+	$(BIN)/python -m portal.catalogs translations/en/LC_MESSAGES/messages.po
+	$(BIN)/pybabel compile -d translations --statistics
+
+clean:
+	rm -rf $(VENV) node_modules instance .pytest_cache
