@@ -1,0 +1,234 @@
+"""Fixtures shared by the whole suite: apps over SQLite and PostgreSQL, a live server, Chromium.
+
+Real parts only: a PostgreSQL server started for the run, Debian's Chromium. Where a part is
+missing, a developer's run skips those tests with the reason; in CI (``CI=true``) it fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
+
+from portal import create_app, migrate
+from portal.notices import service
+from portal.settings import PROJECT_ROOT, Settings
+
+DEMO_NOTICES = PROJECT_ROOT / "portal" / "demo" / "notices"
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def need(available: bool, what: str) -> None:
+    """Skip a test whose real part is missing on a developer's machine; fail it in CI."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{what} is required in CI and was not found")
+    pytest.skip(f"{what} not found")
+
+
+def prepare_database(url: str) -> None:
+    """Migrate an empty database and publish the demo notices into it."""
+    migrate.upgrade(url)
+    engine = create_engine(url)
+    with Session(engine) as session:
+        service.import_notices(session, [DEMO_NOTICES])
+        session.commit()
+    engine.dispose()
+
+
+def make_settings(instance: Path, database_url: str) -> Settings:
+    return Settings(
+        env="testing",
+        instance_path=instance,
+        database_url=database_url,
+        secret_key="test-only-secret-key-0123456789abcdef",
+        base_url="http://localhost",
+    )
+
+
+# --- SQLite -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "portal.db"
+    prepare_database(f"sqlite:///{path}")
+    return path
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------
+
+def _postgres_bindir() -> Path | None:
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"))
+    if found:
+        return found[-1].parent
+    pg_ctl = shutil.which("pg_ctl")
+    return Path(pg_ctl).parent if pg_ctl else None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL cluster for this run (``pg_ctl`` refuses root, so use runuser)."""
+    if url := os.environ.get("PORTAL_TEST_POSTGRES_URL"):
+        yield url
+        return
+    bindir = _postgres_bindir()
+    need(bindir is not None, "PostgreSQL server (Debian package postgresql)")
+    base = Path(tempfile.mkdtemp(prefix="portal-pg-"))
+    as_root = os.geteuid() == 0
+    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
+    if as_root:
+        base.chmod(0o755)
+        shutil.chown(base, "postgres", "postgres")
+    data, log, port = base / "data", base / "server.log", _free_port()
+    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "portal",
+                    "--auth=trust", "-E", "UTF8", "--no-sync"],
+                   check=True, capture_output=True)
+    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w",
+                    "-o", f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
+                          "-c full_page_writes=off -c synchronous_commit=off",
+                    "start"], check=True, capture_output=True)
+    try:
+        yield f"postgresql+psycopg://portal@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
+                        "stop"], capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _admin_engine(server_url: str):
+    return create_engine(server_url, isolation_level="AUTOCOMMIT")
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres_server) -> str:
+    name = f"portal_template_{uuid.uuid4().hex[:8]}"
+    admin = _admin_engine(postgres_server)
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    prepare_database(postgres_server.rsplit("/", 1)[0] + f"/{name}")
+    return name
+
+
+@pytest.fixture
+def postgres_url(postgres_server, postgres_template):
+    """A fresh database per test, copied from the migrated template with the demo content."""
+    name = f"portal_test_{uuid.uuid4().hex[:12]}"
+    admin = _admin_engine(postgres_server)
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{postgres_template}"'))
+    yield postgres_server.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+# --- Apps ---------------------------------------------------------------------------------
+
+def pytest_generate_tests(metafunc):
+    """Tests marked ``postgres`` run on both databases; the rest on SQLite."""
+    if "db_backend" in metafunc.fixturenames:
+        marked = metafunc.definition.get_closest_marker("postgres") is not None
+        metafunc.parametrize("db_backend", ["sqlite", "postgresql"] if marked else ["sqlite"])
+
+
+@pytest.fixture
+def database_url(db_backend, tmp_path, request) -> str:
+    if db_backend == "postgresql":
+        return request.getfixturevalue("postgres_url")
+    path = tmp_path / "portal.db"
+    shutil.copy(request.getfixturevalue("sqlite_template"), path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def app(database_url, tmp_path):
+    application = create_app(make_settings(tmp_path / "instance", database_url))
+    yield application
+    application.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def session(app):
+    """A database session for assertions, outside any request."""
+    with app.app_context():
+        db_session = app.extensions["db_sessionmaker"]()
+        yield db_session
+        db_session.close()
+
+
+# --- Browser ------------------------------------------------------------------------------
+
+CHROMIUM = Path(shutil.which("chromium") or "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory, sqlite_template):
+    """The app served over HTTP on 127.0.0.1 from a thread, for the browser."""
+    from werkzeug.serving import make_server
+
+    folder = tmp_path_factory.mktemp("live")
+    shutil.copy(sqlite_template, folder / "portal.db")
+    application = create_app(make_settings(folder / "instance", f"sqlite:///{folder / 'portal.db'}"))
+    server = make_server("127.0.0.1", 0, application, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    application.extensions["db_engine"].dispose()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    need(CHROMIUM.exists(), "Debian's Chromium (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fi-FI")
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> Path:
+    need(AXE.exists(), "axe-core (npm ci)")
+    return AXE

@@ -1,0 +1,19 @@
+"""The public pages every locale must serve, shared by the web, HTML and browser tests."""
+
+LANGS = ("fi", "sv", "en")
+REGISTERS = ("kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali")
+PAGES = (
+    "/{lang}/",
+    "/{lang}/?q=Webropol",
+    "/{lang}/?q=zzzz-nothing",
+    "/{lang}/registers/kamu-asiakasrekisteri",
+    "/{lang}/registers/museokortti",
+    "/{lang}/privacy",
+    "/{lang}/accessibility",
+)
+NOT_FOUND = ("/{lang}/registers/no-such-register",)
+
+
+def all_pages(include_errors: bool = True) -> list[str]:
+    paths = PAGES + (NOT_FOUND if include_errors else ())
+    return [path.format(lang=lang) for lang in LANGS for path in paths]

@@ -1,0 +1,81 @@
+"""Importing notice files: versions, idempotence, atomicity; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from portal.notices import service
+from portal.notices.models import NoticeVersion, PublishedVersionImmutable, Register
+from tests.conftest import DEMO_NOTICES
+
+pytestmark = pytest.mark.postgres
+
+
+def version_count(session) -> int:
+    return session.scalar(select(func.count()).select_from(NoticeVersion))
+
+
+def test_demo_import_published_every_register(session):
+    slugs = set(session.scalars(select(Register.slug)))
+    assert slugs == {"kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali"}
+    assert version_count(session) == 3
+
+
+def test_importing_unchanged_files_publishes_nothing(runner, session):
+    result = runner.invoke(args=["notices", "import", str(DEMO_NOTICES)])
+    assert result.exit_code == 0, result.output
+    assert "unchanged, still version 1" in result.output
+    assert version_count(session) == 3
+
+
+def test_changed_text_becomes_a_new_version_and_the_old_one_stays(runner, session, tmp_path):
+    source = (DEMO_NOTICES / "museokortti.toml").read_text("utf-8")
+    changed = tmp_path / "museokortti.toml"
+    changed.write_text(source.replace("sparas så länge", "sparas högst så länge"), "utf-8")
+    result = runner.invoke(args=["notices", "import", str(changed)])
+    assert result.exit_code == 0, result.output
+    assert "museokortti: published as version 2" in result.output
+    versions = session.scalars(
+        select(NoticeVersion).join(Register).where(Register.slug == "museokortti")
+        .order_by(NoticeVersion.number)
+    ).all()
+    assert [v.number for v in versions] == [1, 2]
+    assert "sparas så länge" in versions[0].content["sections"]["retention"]["sv"]
+    assert "högst" in versions[1].content["sections"]["retention"]["sv"]
+
+
+def test_one_bad_file_means_nothing_is_imported(runner, session, tmp_path):
+    good = tmp_path / "a-new.toml"
+    good.write_text((DEMO_NOTICES / "museokortti.toml").read_text("utf-8")
+                    .replace('slug = "museokortti"\ncollection', 'slug = "uusi"\ncollection'))
+    bad = tmp_path / "b-bad.toml"
+    bad.write_text('format = 1\nslug = "rikki"\n', "utf-8")
+    result = runner.invoke(args=["notices", "import", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "b-bad.toml" in result.output and "title" in result.output
+    assert session.scalar(select(Register).where(Register.slug == "uusi")) is None
+    assert version_count(session) == 3
+
+
+def test_two_files_for_one_register_are_refused(runner, session, tmp_path):
+    for name in ("one.toml", "two.toml"):
+        (tmp_path / name).write_text((DEMO_NOTICES / "museokortti.toml").read_text("utf-8"))
+    result = runner.invoke(args=["notices", "import", str(tmp_path)])
+    assert result.exit_code != 0 and "two files describe the same register" in result.output
+
+
+def test_a_published_version_cannot_be_changed_or_deleted(session):
+    version = session.scalars(select(NoticeVersion)).first()
+    version.content = {**version.content, "title": {"fi": "x", "sv": "x", "en": "x"}}
+    with pytest.raises(PublishedVersionImmutable):
+        session.flush()
+    session.rollback()
+    session.delete(session.scalars(select(NoticeVersion)).first())
+    with pytest.raises(PublishedVersionImmutable):
+        session.flush()
+
+
+def test_service_refuses_an_unknown_slug(session):
+    with pytest.raises(service.NoticeNotFound):
+        service.latest_published(session, "no-such-register")

@@ -1,0 +1,38 @@
+"""Settings: no default secret in production, clear errors, a generated development secret."""
+
+import pytest
+
+from portal.settings import Settings, SettingsError
+
+
+def test_production_refuses_to_start_without_a_secret(tmp_path):
+    with pytest.raises(SettingsError, match="PORTAL_SECRET_KEY"):
+        Settings.from_env({"PORTAL_ENV": "production", "PORTAL_INSTANCE_PATH": str(tmp_path)})
+
+
+def test_development_generates_a_private_secret_once(tmp_path):
+    env = {"PORTAL_INSTANCE_PATH": str(tmp_path)}
+    first, second = Settings.from_env(env), Settings.from_env(env)
+    assert len(first.secret_key) == 64 and first.secret_key == second.secret_key
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize("name, value", [("PORTAL_MAIL_PORT", "twenty-five"),
+                                         ("PORTAL_MAIL_USE_TLS", "maybe"),
+                                         ("PORTAL_ENV", "staging")])
+def test_malformed_values_name_the_variable(tmp_path, name, value):
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_env({name: value, "PORTAL_INSTANCE_PATH": str(tmp_path)})
+
+
+def test_defaults_and_contract_variables(tmp_path):
+    settings = Settings.from_env({
+        "PORTAL_INSTANCE_PATH": str(tmp_path), "PORTAL_MAIL_SERVER": "smtp.example.fi",
+        "PORTAL_MAIL_PORT": "587", "PORTAL_BASE_URL": "https://tietosuoja.example.fi/",
+        "PORTAL_A11Y_AUTHORITY_SV": "Tillsynsmyndigheten",
+    })
+    assert settings.database_url == f"sqlite:///{tmp_path / 'portal.db'}"
+    assert (settings.mail_server, settings.mail_port) == ("smtp.example.fi", 587)
+    assert settings.base_url == "https://tietosuoja.example.fi"
+    assert settings.a11y_authority["sv"] == "Tillsynsmyndigheten"
+    assert "Traficom" in settings.a11y_authority["fi"]
