@@ -200,7 +200,8 @@ def live_server(tmp_path_factory, sqlite_template):
 
     folder = tmp_path_factory.mktemp("live")
     shutil.copy(sqlite_template, folder / "portal.db")
-    application = create_app(make_settings(folder / "instance", f"sqlite:///{folder / 'portal.db'}"))
+    url = f"sqlite:///{folder / 'portal.db'}"
+    application = create_app(make_settings(folder / "instance", url))
     server = make_server("127.0.0.1", 0, application, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -222,6 +223,16 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A tab that lets test tools (axe-core) inject their script despite the portal's CSP."""
+    context = browser.new_context(locale="fi-FI", bypass_csp=True)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def strict_page(browser):
+    """A tab that enforces the portal's CSP, as a visitor's browser does."""
     context = browser.new_context(locale="fi-FI")
     tab = context.new_page()
     yield tab

@@ -23,6 +23,8 @@ from .sections import LEGAL_BASES, RECIPIENT_ROLES, SECTIONS
 
 RENDER_INPUTS = ("templates", "translations", "static/css", "portal")
 RENDER_SUFFIXES = {".html", ".mo", ".css", ".py"}
+#: Parts that open with the generated contact details, before any free text.
+CONTACT_FIRST = frozenset({"controller", "dpo"})
 
 
 @dataclass(frozen=True)
@@ -63,13 +65,15 @@ def sections(content: dict, lang: str) -> list[SectionView]:
         extra = _generated(section.key, content, lang)
         if not (text or extra):
             continue
-        body = Markup(extra) + render_markdown(text) if section.key in {"controller", "dpo"} \
-            else render_markdown(text) + Markup(extra)
+        parts = [extra, render_markdown(text)]
+        if section.key not in CONTACT_FIRST:
+            parts.reverse()
+        body = Markup("").join(parts)
         shown.append(SectionView(section.key, len(shown) + 1, str(section.title), body))
     return shown
 
 
-def _generated(key: str, content: dict, lang: str) -> str:
+def _generated(key: str, content: dict, lang: str) -> Markup:
     """Parts built from structured data: contacts, coded legal bases, the recipients list."""
     template = {
         "controller": "notices/parts/controller.html",
@@ -78,10 +82,11 @@ def _generated(key: str, content: dict, lang: str) -> str:
         "recipients": "notices/parts/recipients.html",
     }.get(key)
     if template is None:
-        return ""
-    return render_template(
+        return Markup("")
+    html = render_template(
         template, content=content, lang=lang, legal_bases=LEGAL_BASES, roles=RECIPIENT_ROLES
     )
+    return Markup(html)  # noqa: S704 - output of an autoescaped template
 
 
 def article_html(version: NoticeVersion, lang: str) -> bytes:
@@ -104,6 +109,6 @@ def pdf_bytes(version: NoticeVersion, lang: str, article: bytes) -> bytes:
         lang=lang,
         version=version,
         published=format_date(version.published_at, "long"),
-        article=Markup(article.decode("utf-8")),
+        article=Markup(article.decode("utf-8")),  # noqa: S704 - our autoescaped rendering
     )
     return render_pdf(html, Path(current_app.static_folder))
