@@ -243,3 +243,12 @@ def strict_page(browser):
 def axe_source() -> Path:
     need(AXE.exists(), "axe-core (npm ci)")
     return AXE
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """In CI nothing may skip: a skipped browser or PostgreSQL test fails the run."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if IN_CI and skipped and exitstatus == 0:
+        reporter.write_line(f"{skipped} tests were skipped; in CI every test must run.", red=True)
+        session.exitstatus = 1
