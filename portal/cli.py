@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from pathlib import Path
 
 import click
 from alembic import command
 from flask import Flask, current_app
-from flask.cli import AppGroup
+from flask.cli import AppGroup, with_appcontext
+from flask_babel import force_locale, format_date, gettext
 
-from . import migrate
+from . import deadlines, migrate
 from .db import get_session
+from .dsr.deadline_text import explain
+from .i18n import LOCALES
 from .notices import service as notices
 
 db_cli = AppGroup("db", help="Database schema migrations (Alembic).")
@@ -69,6 +73,50 @@ def notices_import(paths: tuple[Path, ...]) -> None:
         click.echo(f"{result.slug}: {state} {result.version}")
 
 
+def _received(value: str) -> datetime:
+    """A date (taken as noon in Helsinki) or an ISO date-time; a naive time is Helsinki time."""
+    try:
+        if "T" not in value and " " not in value:
+            return datetime.combine(date.fromisoformat(value), time(12), deadlines.HELSINKI)
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (2026-01-31) or a date-time") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=deadlines.HELSINKI)
+
+
+def _pause(value: str) -> tuple[date, date]:
+    try:
+        start, end = value.split(":")
+        return date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        raise click.BadParameter(f"{value!r}: write a pause as FROM:TO, 2026-02-02:2026-02-09"
+                                 ) from None
+
+
+@click.command("deadline")
+@click.argument("received")
+@click.option("--extended", is_flag=True, help="Three months instead of one (Art. 12(3)).")
+@click.option("--pause", "pauses", multiple=True, metavar="FROM:TO",
+              help="Question sent and answer received; repeatable.")
+@click.option("--lang", type=click.Choice(list(LOCALES)), default="fi", show_default=True)
+@with_appcontext
+def deadline_command(received: str, extended: bool, pauses: tuple[str, ...], lang: str) -> None:
+    """Print the due date of a request received on RECEIVED, and how it was reached."""
+    try:
+        result = deadlines.compute(_received(received), pauses=[_pause(p) for p in pauses],
+                                   extended=extended)
+    except deadlines.DeadlineError as exc:
+        raise click.ClickException(str(exc)) from None
+    with force_locale(lang):
+        click.echo(gettext("Due date: %(date)s", date=format_date(result.due, "full")))
+        for sentence in explain(result, lang, with_time="T" in received or " " in received):
+            click.echo(f"- {sentence}")
+        if not extended:
+            click.echo(gettext("An extension must be notified by %(date)s at the latest.",
+                               date=format_date(result.extension_notice_by, "long")))
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(notices_cli)
+    app.cli.add_command(deadline_command)

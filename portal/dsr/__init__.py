@@ -1,0 +1,1 @@
+"""Data-subject requests (GDPR Arts. 15-22): intake, confirmation, deadlines, status."""

@@ -1,0 +1,55 @@
+"""``flask --app portal deadline``: the due date and its explanation in fi, sv and en."""
+
+import pytest
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("fi", ["Määräpäivä: maanantai 13. huhtikuuta 2026",
+            "Pyyntö vastaanotettiin 2. maaliskuuta 2026.",
+            "määräaikaan lisätään 10 päivää",
+            "Sunnuntai 12. huhtikuuta 2026 on viikonloppupäivä"]),
+    ("sv", ["Sista dag för svar: måndag 13 april 2026",
+            "10 dagar läggs till",
+            "Söndag 12 april 2026 är en veckoslutsdag"]),
+    ("en", ["Due date: Monday, April 13, 2026",
+            "10 days are added, giving Sunday, April 12, 2026",
+            "An extension must be notified by April 13, 2026 at the latest."]),
+])
+def test_worked_pause_example_in_each_language(runner, lang, lines):
+    result = runner.invoke(args=["deadline", "2026-03-02", "--pause", "2026-03-03:2026-03-13",
+                                 "--lang", lang])
+    assert result.exit_code == 0, result.output
+    for line in lines:
+        assert line in result.output
+
+
+def test_holiday_names_come_in_the_readers_language(runner):
+    fi = runner.invoke(args=["deadline", "2026-03-03", "--lang", "fi"]).output
+    sv = runner.invoke(args=["deadline", "2026-03-03", "--lang", "sv"]).output
+    assert "Pitkäperjantai" in fi and "Toinen pääsiäispäivä" in fi
+    assert "Långfredagen" in sv and "Annandag påsk" in sv
+    assert "Määräpäivä: tiistai 7. huhtikuuta 2026" in fi
+
+
+def test_time_of_receipt_uses_helsinki_time(runner):
+    result = runner.invoke(args=["deadline", "2026-03-31T22:30:00+00:00", "--lang", "en"])
+    assert "Due date: Monday, May 4, 2026" in result.output
+    assert "April 1, 2026 at 1:30" in result.output
+    assert "public holiday (May Day)" in result.output
+
+
+def test_extended_deadline(runner):
+    result = runner.invoke(args=["deadline", "2026-01-15", "--extended", "--lang", "en"])
+    assert "Due date: Wednesday, April 15, 2026" in result.output
+    assert "three months from receipt" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["not-a-date"], "is not a date"),
+    (["2026-01-15", "--pause", "2026-01-20"], "FROM:TO"),
+    (["2026-01-15", "--pause", "2026-01-20:2026-01-19"], "cannot end"),
+    (["2026-01-15", "--lang", "de"], "Invalid value"),
+])
+def test_bad_input_is_explained(runner, args, message):
+    result = runner.invoke(args=["deadline", *args])
+    assert result.exit_code != 0 and message in result.output
