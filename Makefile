@@ -29,10 +29,10 @@ demo: install
 	$(FLASK) db upgrade
 	$(FLASK) notices import portal/demo/notices
 
-## Serve the portal with demo content on http://$(HOST):$(PORT)/
+## Serve the portal with demo content on http://$(HOST):$(PORT)/, delivering mail as it goes.
 run: demo
-	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops)"
-	$(FLASK) run --host $(HOST) --port $(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops). Mail goes to instance/mail/ unless PORTAL_MAIL_SERVER is set."
+	trap 'kill 0' EXIT; $(FLASK) mail send --loop & $(FLASK) run --host $(HOST) --port $(PORT)
 
 ## The whole suite: unit, web, PDF, PostgreSQL, HTML validity and browser tests.
 test: install node_modules/axe-core/axe.min.js

@@ -10,7 +10,7 @@ from flask import Flask
 from werkzeug.routing import BaseConverter
 
 from . import cli, db, errors, i18n, security
-from .extensions import csrf, limiter
+from .extensions import csrf, limiter, mail
 from .settings import PROJECT_ROOT, Settings
 
 
@@ -34,10 +34,18 @@ def create_app(settings: Settings | None = None) -> Flask:
         TESTING=settings.env == "testing",
         RATELIMIT_STORAGE_URI=settings.ratelimit_storage_uri,
         WTF_CSRF_TIME_LIMIT=None,
+        MAIL_SERVER=settings.mail_server or "localhost",
+        MAIL_PORT=settings.mail_port,
+        MAIL_USE_TLS=settings.mail_use_tls,
+        MAIL_USERNAME=settings.mail_username or None,
+        MAIL_PASSWORD=settings.mail_password or None,
+        MAIL_DEFAULT_SENDER=settings.mail_sender,
+        MAIL_SUPPRESS_SEND=False,
     )
     app.url_map.converters["slug"] = SlugConverter
     db.init_app(app, settings.database_url)
     csrf.init_app(app)
+    mail.init_app(app)
     limiter.init_app(app)
     i18n.init_app(app)
     security.init_app(app, settings)

@@ -15,6 +15,7 @@ from . import deadlines, migrate
 from .db import get_session
 from .dsr.deadline_text import explain
 from .i18n import LOCALES
+from .mail.cli import mail_cli
 from .notices import service as notices
 
 db_cli = AppGroup("db", help="Database schema migrations (Alembic).")
@@ -120,3 +121,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(db_cli)
     app.cli.add_command(notices_cli)
     app.cli.add_command(deadline_command)
+    app.cli.add_command(mail_cli)

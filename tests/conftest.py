@@ -252,3 +252,59 @@ def pytest_sessionfinish(session, exitstatus):
     if IN_CI and skipped and exitstatus == 0:
         reporter.write_line(f"{skipped} tests were skipped; in CI every test must run.", red=True)
         session.exitstatus = 1
+
+
+# --- SMTP ---------------------------------------------------------------------------------
+
+class SmtpServer:
+    """A real SMTP server (aiosmtpd) on a fixed loopback port that tests can stop and start."""
+
+    def __init__(self) -> None:
+        self.port = _free_port()
+        self.messages: list = []
+        self.refuse: set[str] = set()
+        self.controller = None
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes, policy
+
+        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        return "250 Message accepted"
+
+    def start(self) -> None:
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+
+@pytest.fixture
+def smtp():
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def mail_app(database_url, tmp_path, smtp):
+    """The app configured to send through the test's SMTP server."""
+    from dataclasses import replace
+
+    settings = replace(make_settings(tmp_path / "instance", database_url),
+                       mail_server="127.0.0.1", mail_port=smtp.port,
+                       mail_sender="tietosuoja@portal.example")
+    application = create_app(settings)
+    yield application
+    application.extensions["db_engine"].dispose()

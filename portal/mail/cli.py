@@ -1,0 +1,42 @@
+"""``flask --app portal mail ...``: deliver the outbox once (cron) or continuously (a service)."""
+
+from __future__ import annotations
+
+import time
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from ..db import utcnow
+from .sender import deliver_pending
+from .transport import FileTransport, SmtpTransport, Transport
+
+mail_cli = AppGroup("mail", help="Outgoing mail (the outbox).")
+
+
+def transport_for_app() -> Transport:
+    """SMTP when ``PORTAL_MAIL_SERVER`` is set; otherwise ``.eml`` files under instance/mail."""
+    settings = current_app.config["PORTAL"]
+    if settings.mail_server:
+        return SmtpTransport(current_app.extensions["mail"])
+    return FileTransport(settings.mail_dir)
+
+
+def send_once() -> None:
+    settings = current_app.config["PORTAL"]
+    report = deliver_pending(current_app.extensions["db_sessionmaker"], transport_for_app(),
+                             settings.mail_sender, utcnow)
+    if report.sent or report.retried or report.failed:
+        click.echo(f"sent {report.sent}, to retry {report.retried}, failed {report.failed}")
+
+
+@mail_cli.command("send")
+@click.option("--loop", is_flag=True, help="Keep delivering until stopped (run as a service).")
+@click.option("--interval", default=5.0, show_default=True, help="Seconds between rounds.")
+def send(loop: bool, interval: float) -> None:
+    """Deliver pending mail; failed attempts are retried later with growing intervals."""
+    send_once()
+    while loop:
+        time.sleep(interval)
+        send_once()

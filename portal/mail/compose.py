@@ -1,0 +1,40 @@
+"""Writing a mail into the outbox, in the recipient's language, inside the caller's transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from flask import render_template
+from flask_babel import force_locale
+from sqlalchemy.orm import Session
+
+from .models import OutboxAttachment, OutboxMail
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    mimetype: str
+    data: bytes
+
+
+def queue_mail(
+    session: Session, *, recipient: str, lang: str, subject, template: str,
+    context: dict, attachments: Iterable[Attachment] = (),
+) -> OutboxMail:
+    """Add a mail to the outbox; it is sent after the caller commits.
+
+    ``subject`` is a lazy string; it and ``templates/mail/<template>.txt`` are rendered in
+    ``lang``, the recipient's language, whatever language the current request is in.
+    """
+    with force_locale(lang):
+        body = render_template(f"mail/{template}.txt", lang=lang, **context)
+        subject_text = " ".join(str(subject).split())  # no line breaks in a header
+    mail = OutboxMail(
+        recipient=recipient, subject=subject_text, body=body, locale=lang,
+        attachments=[OutboxAttachment(filename=a.filename, mimetype=a.mimetype, data=a.data)
+                     for a in attachments],
+    )
+    session.add(mail)
+    return mail
