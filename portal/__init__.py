@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     security.init_app(app, settings)
     errors.init_app(app)
 
+    from .dsr import bp as dsr_bp
     from .notices import bp as notices_bp
     from .site import bp as site_bp
     from .site import root_bp
@@ -58,5 +59,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(root_bp)
     app.register_blueprint(notices_bp)
     app.register_blueprint(site_bp)
+    app.register_blueprint(dsr_bp)
     cli.init_app(app)
     return app

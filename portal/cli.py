@@ -13,6 +13,7 @@ from flask_babel import force_locale, format_date, gettext
 
 from . import deadlines, migrate
 from .db import get_session
+from .dsr.cli import retention_cli
 from .dsr.deadline_text import explain
 from .i18n import LOCALES
 from .mail.cli import mail_cli
@@ -122,3 +123,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(notices_cli)
     app.cli.add_command(deadline_command)
     app.cli.add_command(mail_cli)
+    app.cli.add_command(retention_cli)

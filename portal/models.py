@@ -1,10 +1,11 @@
 """Every model, imported in one place so that Alembic and the app see the whole schema."""
 
 from .db import Base
+from .dsr.models import DataRequest, ReferenceCounter, RequestEvent
 from .mail.models import OutboxAttachment, OutboxMail
 from .notices.models import Controller, NoticeVersion, Register, Rendition
 
 __all__ = [
-    "Base", "Controller", "NoticeVersion", "OutboxAttachment", "OutboxMail", "Register",
-    "Rendition",
+    "Base", "Controller", "DataRequest", "NoticeVersion", "OutboxAttachment", "OutboxMail",
+    "ReferenceCounter", "Register", "Rendition", "RequestEvent",
 ]

@@ -54,6 +54,8 @@ class Settings:
     mail_password: str = ""
     mail_sender: str = "tietosuoja@localhost"
     ratelimit_storage_uri: str = "memory://"
+    #: Days a confirmation link stays valid; unconfirmed requests are purged after it.
+    unconfirmed_days: int = 7
     #: Slug of the register that describes the portal's own processing (``/<lang>/privacy``).
     privacy_register: str = "tietosuojaportaali"
     #: Accessibility supervisory authority (Act 306/2019 §15); it moved to Traficom in 2025.
@@ -105,6 +107,7 @@ class Settings:
             "mail_password": get("MAIL_PASSWORD"),
             "mail_sender": get("MAIL_SENDER", cls.mail_sender),
             "ratelimit_storage_uri": get("RATELIMIT_STORAGE_URI", cls.ratelimit_storage_uri),
+            "unconfirmed_days": _int(get("UNCONFIRMED_DAYS", "7"), "PORTAL_UNCONFIRMED_DAYS"),
             "privacy_register": get("PRIVACY_REGISTER", cls.privacy_register),
             "a11y_authority_address": get("A11Y_AUTHORITY_ADDRESS", cls.a11y_authority_address),
             "a11y_authority_url": get("A11Y_AUTHORITY_URL", cls.a11y_authority_url),

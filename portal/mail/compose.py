@@ -21,7 +21,7 @@ class Attachment:
 
 def queue_mail(
     session: Session, *, recipient: str, lang: str, subject, template: str,
-    context: dict, attachments: Iterable[Attachment] = (),
+    context: dict, attachments: Iterable[Attachment] = (), request_id: int | None = None,
 ) -> OutboxMail:
     """Add a mail to the outbox; it is sent after the caller commits.
 
@@ -32,7 +32,7 @@ def queue_mail(
         body = render_template(f"mail/{template}.txt", lang=lang, **context)
         subject_text = " ".join(str(subject).split())  # no line breaks in a header
     mail = OutboxMail(
-        recipient=recipient, subject=subject_text, body=body, locale=lang,
+        recipient=recipient, subject=subject_text, body=body, locale=lang, request_id=request_id,
         attachments=[OutboxAttachment(filename=a.filename, mimetype=a.mimetype, data=a.data)
                      for a in attachments],
     )

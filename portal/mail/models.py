@@ -30,6 +30,9 @@ class OutboxMail(Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     #: The server's last answer, without addresses: shown to staff for failed mail.
     last_error: Mapped[str] = mapped_column(String(500), default="")
+    #: The data-subject request the mail belongs to, for its timeline.
+    request_id: Mapped[int | None] = mapped_column(
+        ForeignKey("data_requests.id", ondelete="CASCADE"), index=True)
 
     attachments: Mapped[list[OutboxAttachment]] = relationship(
         back_populates="mail", cascade="all, delete-orphan", order_by="OutboxAttachment.id"

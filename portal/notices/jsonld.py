@@ -42,7 +42,8 @@ def _text(content: dict, key: str, lang: str) -> str:
     return plain_text(content["sections"].get(key, {}).get(lang, ""))
 
 
-def notice_jsonld(content: dict, *, url: str, lang: str, number: int, issued: str) -> dict:
+def notice_jsonld(content: dict, *, url: str, request_url: str, lang: str, number: int,
+                  issued: str) -> dict:
     """Build the JSON-LD document for one version of a notice in one language."""
     controller = content["controller"]
     types = ["dpv:PrivacyNotice"]
@@ -50,9 +51,7 @@ def notice_jsonld(content: dict, *, url: str, lang: str, number: int, issued: st
         types.append("eu-gdpr:DirectDataCollectionNotice")
     if content["collection"] in {"indirect", "both"}:
         types.append("eu-gdpr:IndirectDataCollectionNotice")
-    exercised_at = (
-        {"@id": f"mailto:{controller['dpo_email']}"} if controller["dpo_email"] else None
-    )
+    exercised_at = {"@id": request_url}
     document = {
         "@context": CONTEXT,
         "@id": url,
@@ -93,7 +92,7 @@ def notice_jsonld(content: dict, *, url: str, lang: str, number: int, issued: st
         },
         "dpv:hasRight": [
             {"@id": f"eu-gdpr:{code}", **({"dpv:isExercisedAt": exercised_at}
-                                          if exercised_at and code != "A77" else {})}
+                                          if code not in {"A77", RIGHT_WITHDRAW} else {})}
             for code in applicable_rights(content["legal_bases"])
         ],
     }

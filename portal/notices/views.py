@@ -118,6 +118,7 @@ def notice_jsonld_view(slug: str):
         data = notice_jsonld(
             version.content,
             url=url_for("notices.notice", slug=slug, _external=True),
+            request_url=url_for("dsr.new", register=slug, _external=True),
             lang=lang,
             number=version.number,
             issued=version.published_at.isoformat(),

@@ -1,0 +1,76 @@
+"""The request form. Field names are a contract: right, registers, name, email, phone, details."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from email_validator import EmailNotValidError, validate_email
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    HiddenField,
+    RadioField,
+    SelectChoice,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    ValidationError,
+)
+from wtforms.validators import DataRequired, Length, Optional
+
+from .rights import RIGHTS
+
+PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{5,30}$")
+MAX_DETAILS = 10_000
+
+
+def _email(form, field) -> None:
+    try:
+        field.data = validate_email(field.data or "", check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise ValidationError(_l("Enter an e-mail address in the form name@example.fi.")
+                              ) from None
+
+
+class RequestForm(FlaskForm):
+    right = RadioField(
+        _l("What do you want to do?"),
+        choices=[SelectChoice(code, right.title) for code, right in RIGHTS.items()],
+        validators=[DataRequired(_l("Choose what you want to do."))],
+    )
+    registers = SelectMultipleField(_l("Which registers does your request concern?"),
+                                    choices=[], validate_choice=True)
+    name = StringField(_l("Your name"), validators=[
+        DataRequired(_l("Enter your name.")),
+        Length(max=200, message=_l("The name can be at most %(max)d characters long."))])
+    email = StringField(_l("E-mail address"), validators=[
+        DataRequired(_l("Enter your e-mail address.")),
+        Length(max=254, message=_l("The e-mail address is too long.")), _email])
+    phone = StringField(_l("Telephone number (optional)"), validators=[Optional()])
+    details = TextAreaField(_l("Details of your request"), validators=[
+        Length(max=MAX_DETAILS,
+               message=_l("The details can be at most %(max)d characters long."))])
+    #: Bots fill every field; people never see this one.
+    website = StringField(_l("Leave this field empty"))
+    #: One key per form: sending the same form twice makes one request.
+    submission = HiddenField()
+
+    def __init__(self, register_choices: list[tuple[str, str]], *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.registers.choices = [SelectChoice(slug, title) for slug, title in register_choices]
+        if not self.submission.data:
+            self.submission.data = secrets.token_urlsafe(24)
+
+    def validate_phone(self, field) -> None:
+        if field.data and not PHONE_RE.match(field.data.strip()):
+            raise ValidationError(_l("Enter the telephone number using digits, for example "
+                                     "040 123 4567."))
+
+    def validate_details(self, field) -> None:
+        right = RIGHTS.get(self.right.data or "")
+        if right and right.needs_details and not (field.data or "").strip():
+            raise ValidationError(
+                _l("Tell us what is wrong and what it should say.")
+                if right.code == "rectification"
+                else _l("Tell us the grounds for your objection."))

@@ -1,0 +1,107 @@
+"""Data-subject requests, their registers, their public history and reference numbering."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import Base, UTCDateTime, utcnow
+from ..notices.models import Controller, Register
+
+RIGHT_CODES = ("access", "rectification", "erasure", "restriction", "objection", "portability")
+STATES = ("unconfirmed", "received", "info_requested", "completed", "refused", "withdrawn")
+OPEN_STATES = ("received", "info_requested")
+
+request_registers = Table(
+    "request_registers",
+    Base.metadata,
+    Column("request_id", ForeignKey("data_requests.id", ondelete="CASCADE"), primary_key=True),
+    Column("register_id", ForeignKey("registers.id"), primary_key=True),
+)
+
+
+class DataRequest(Base):
+    """A request by a data subject to one controller, from submission to its answer."""
+
+    __tablename__ = "data_requests"
+    __table_args__ = (
+        CheckConstraint(f"state IN {STATES!r}", name="state"),
+        CheckConstraint(f"right_code IN {RIGHT_CODES!r}", name="right_code"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    controller_id: Mapped[int] = mapped_column(ForeignKey("controllers.id"), index=True)
+    #: ``ESPOO-2026-0042``: given on confirmation, per controller and year.
+    reference: Mapped[str | None] = mapped_column(String(80), unique=True)
+    right_code: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16), default="unconfirmed", index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    details: Mapped[str] = mapped_column(Text, default="")
+    #: The requester's language: mails and PDFs go out in it.
+    locale: Mapped[str] = mapped_column(String(8))
+    #: Submission time: the legal clock starts here (its Helsinki date, Act 13/2003 §10).
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    confirmed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: SHA-256 of the single-use confirmation token; cleared when used.
+    confirm_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    confirm_expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: SHA-256 of the status-page token, made at confirmation.
+    status_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    #: Hash of the form's one-time key: sending the same form twice makes one request.
+    submission_key: Mapped[str] = mapped_column(String(64), unique=True)
+    #: The day the requester was told of an extension (Art. 12(3)); None when not extended.
+    extension_notified_on: Mapped[date | None] = mapped_column(Date)
+    #: Optimistic lock: two handlers saving at once cannot overwrite each other.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    controller: Mapped[Controller] = relationship()
+    registers: Mapped[list[Register]] = relationship(secondary=request_registers,
+                                                     order_by=Register.slug)
+    events: Mapped[list[RequestEvent]] = relationship(
+        back_populates="request", cascade="all, delete-orphan",
+        order_by="(RequestEvent.created_at, RequestEvent.id)",
+    )
+
+
+class RequestEvent(Base):
+    """Something that happened to a request; public events appear on the status page."""
+
+    __tablename__ = "request_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("data_requests.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: submitted, confirmed, info_requested, info_answered, extended, completed, refused, withdrawn
+    kind: Mapped[str] = mapped_column(String(24))
+    public: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: What the requester or the handler wrote (the question, the answer, the reasons).
+    text: Mapped[str] = mapped_column(Text, default="")
+
+    request: Mapped[DataRequest] = relationship(back_populates="events")
+
+
+class ReferenceCounter(Base):
+    """The last reference number given per controller and year (locked while incremented)."""
+
+    __tablename__ = "reference_counters"
+
+    controller_id: Mapped[int] = mapped_column(ForeignKey("controllers.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,53 @@
+"""The six rights a request can invoke, explained in plain language (GDPR Arts. 15-21).
+
+The form informs; it does not block. What each right means for a public body follows the
+shared legal rules §2: portability never covers public-task processing (Art. 20(3)); objection
+only covers processing based on Art. 6(1)(e) or (f) (Art. 21(1)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+
+@dataclass(frozen=True)
+class Right:
+    code: str
+    article: str
+    title: object
+    summary: object
+    applies: object
+    #: Whether the request cannot be handled without the requester's explanation.
+    needs_details: bool = False
+
+
+RIGHTS: dict[str, Right] = {r.code: r for r in (
+    Right("access", "15", _l("See your data (right of access)"),
+          _l("Get a copy of the personal data the organisation holds about you and information "
+             "on how it is used."),
+          _l("Always applies. Other people's data and confidential information may be left out.")),
+    Right("rectification", "16", _l("Correct your data (rectification)"),
+          _l("Have inaccurate or incomplete data about you corrected."),
+          _l("Always applies. Tell us what is wrong and what it should say."),
+          needs_details=True),
+    Right("erasure", "17", _l("Delete your data (erasure)"),
+          _l("Have your data deleted."),
+          _l("Does not apply when the law requires the data to be kept, or when it is processed "
+             "for a public task or for archiving. If your data cannot be deleted, you are told "
+             "why.")),
+    Right("restriction", "18", _l("Limit the use of your data (restriction)"),
+          _l("Have your data kept but not used, for example while its accuracy is checked."),
+          _l("Applies, for example, while the accuracy of the data is being checked or while "
+             "an objection is being considered.")),
+    Right("objection", "21", _l("Object to the use of your data (objection)"),
+          _l("Object to processing on grounds relating to your particular situation."),
+          _l("Applies only to processing based on a public task or on legitimate interests "
+             "(GDPR Art. 6(1)(e) or (f)). Tell us your grounds."),
+          needs_details=True),
+    Right("portability", "20", _l("Get your data in a machine-readable form (portability)"),
+          _l("Receive the data you have given yourself in a common machine-readable format."),
+          _l("Applies only to data processed by automated means on the basis of your consent or "
+             "a contract. It never covers processing for a public task.")),
+)}

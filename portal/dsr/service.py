@@ -1,0 +1,191 @@
+"""Request operations on an explicit session; the caller commits once. Named errors only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from .. import deadlines
+from ..notices.models import Controller, Register
+from .models import OPEN_STATES, DataRequest, ReferenceCounter, RequestEvent
+from .tokens import hash_token, matches, new_token
+
+
+class RequestError(Exception):
+    """Base of the errors a requester can be told about."""
+
+
+class MixedControllers(RequestError):
+    """The chosen registers belong to more than one organisation."""
+
+
+class UnknownRegister(RequestError):
+    """A register slug that no published notice has."""
+
+
+class LinkInvalid(RequestError):
+    """A confirmation or status link that is wrong, already used or expired."""
+
+
+class NotOpen(RequestError):
+    """The request is closed (or not waiting for an answer), so this cannot be done."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    right: str
+    register_slugs: tuple[str, ...]
+    name: str
+    email: str
+    phone: str
+    details: str
+    locale: str
+    #: The form's one-time key (a random value in a hidden field).
+    submission_key: str
+
+
+def _controller_for(session: Session, registers: list[Register], operator_register: str
+                    ) -> Controller:
+    """The chosen registers' organisation; with none chosen, the portal's operator decides."""
+    controllers = {register.controller_id for register in registers}
+    if len(controllers) > 1:
+        raise MixedControllers()
+    if registers:
+        return registers[0].controller
+    operator = session.scalar(select(Register).where(Register.slug == operator_register))
+    if operator is None:
+        raise UnknownRegister(operator_register)
+    return operator.controller
+
+
+def submit(session: Session, submission: Submission, *, now: datetime, valid_for: timedelta,
+           operator_register: str) -> tuple[DataRequest, str | None]:
+    """Store an unconfirmed request; return it and its confirmation token.
+
+    The same form sent twice returns the first request and no token (no second mail).
+    """
+    key = hash_token(submission.submission_key)
+    existing = session.scalar(select(DataRequest).where(DataRequest.submission_key == key))
+    if existing is not None:
+        return existing, None
+    registers = list(session.scalars(
+        select(Register).where(Register.slug.in_(submission.register_slugs))))
+    if len(registers) != len(set(submission.register_slugs)):
+        raise UnknownRegister(", ".join(submission.register_slugs))
+    controller = _controller_for(session, registers, operator_register)
+    token, token_hash = new_token()
+    request = DataRequest(
+        controller=controller, registers=registers, right_code=submission.right,
+        name=submission.name, email=submission.email, phone=submission.phone,
+        details=submission.details, locale=submission.locale, received_at=now,
+        confirm_token_hash=token_hash, confirm_expires_at=now + valid_for, submission_key=key,
+        events=[RequestEvent(kind="submitted", created_at=now)],
+    )
+    session.add(request)
+    session.flush()
+    return request, token
+
+
+def unconfirmed_by_token(session: Session, token: str, *, now: datetime) -> DataRequest:
+    request = session.scalar(
+        select(DataRequest).where(DataRequest.confirm_token_hash == hash_token(token)))
+    if (request is None or request.state != "unconfirmed" or request.confirm_expires_at < now
+            or not matches(token, request.confirm_token_hash)):
+        raise LinkInvalid()
+    return request
+
+
+def next_reference(session: Session, controller: Controller, year: int) -> str:
+    """``SLUG-YEAR-NNNN``, numbered per controller and year under a row lock."""
+    counter = session.scalar(
+        select(ReferenceCounter)
+        .where(ReferenceCounter.controller_id == controller.id, ReferenceCounter.year == year)
+        .with_for_update()
+    )
+    if counter is None:
+        counter = ReferenceCounter(controller_id=controller.id, year=year, last=0)
+        session.add(counter)
+    counter.last += 1
+    return f"{controller.slug.upper()}-{year}-{counter.last:04d}"
+
+
+def confirm(session: Session, request: DataRequest, *, now: datetime) -> str:
+    """Put a confirmed request in the queue; return the token of its status page.
+
+    The clock already runs from submission (legal rules §1.1); confirmation only gives the
+    request its reference and opens the status page.
+    """
+    year = deadlines.receipt_date(request.received_at).year
+    status_token, status_hash = new_token()
+    request.state = "received"
+    request.confirmed_at = now
+    request.confirm_token_hash = None
+    request.status_token_hash = status_hash
+    request.reference = next_reference(session, request.controller, year)
+    request.events.append(RequestEvent(kind="confirmed", created_at=now))
+    session.flush()
+    return status_token
+
+
+def by_status_token(session: Session, token: str) -> DataRequest:
+    request = session.scalar(
+        select(DataRequest).where(DataRequest.status_token_hash == hash_token(token)))
+    if request is None or not matches(token, request.status_token_hash):
+        raise LinkInvalid()
+    return request
+
+
+def withdraw(request: DataRequest, *, now: datetime) -> None:
+    if request.state not in OPEN_STATES:
+        raise NotOpen()
+    request.state = "withdrawn"
+    request.events.append(RequestEvent(kind="withdrawn", created_at=now))
+
+
+def answer_question(request: DataRequest, text: str, *, now: datetime) -> None:
+    """The requester's answer ends the pause of Art. 12(6) and the clock runs again."""
+    if request.state != "info_requested":
+        raise NotOpen()
+    request.state = "received"
+    request.events.append(RequestEvent(kind="info_answered", created_at=now, text=text))
+
+
+def pauses(request: DataRequest) -> list[tuple]:
+    """(question date, answer date) pairs from the history, in Helsinki dates."""
+    result, asked = [], None
+    for event in request.events:
+        if event.kind == "info_requested":
+            asked = deadlines.receipt_date(event.created_at)
+        elif event.kind == "info_answered" and asked is not None:
+            result.append((asked, deadlines.receipt_date(event.created_at)))
+            asked = None
+    return result
+
+
+def deadline_of(request: DataRequest) -> deadlines.Deadline:
+    return deadlines.compute(
+        request.received_at, pauses=pauses(request),
+        extended=request.extension_notified_on is not None,
+        extension_notified_on=request.extension_notified_on,
+    )
+
+
+def register_titles(session: Session, request: DataRequest, lang: str) -> list[str]:
+    """The chosen registers' current titles in ``lang``."""
+    from ..notices.service import latest_published
+
+    return [latest_published(session, register.slug).content["title"][lang]
+            for register in request.registers]
+
+
+def purge_unconfirmed(session: Session, *, before: datetime, dry_run: bool = False) -> int:
+    """Delete requests never confirmed whose link expired before ``before``."""
+    stale = select(DataRequest.id).where(DataRequest.state == "unconfirmed",
+                                         DataRequest.confirm_expires_at < before)
+    ids = list(session.scalars(stale))
+    if ids and not dry_run:
+        session.execute(delete(DataRequest).where(DataRequest.id.in_(ids)))
+    return len(ids)

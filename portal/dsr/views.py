@@ -1,0 +1,184 @@
+"""Public request views: the form, the confirmation link and the requester's status page."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from ..db import get_session, utcnow
+from ..extensions import limiter
+from ..i18n import current_locale
+from ..notices.service import published_index
+from . import bp, notify, service
+from .deadline_text import explain
+from .forms import RequestForm
+from .rights import RIGHTS
+
+TOKEN_MAX = 100
+MAX_ANSWER = 10_000
+
+
+@bp.app_template_global("explain")
+def explain_deadline(deadline) -> list[str]:
+    """The deadline's steps as sentences in the current (or forced) language."""
+    return explain(deadline, current_locale())
+
+
+def _register_groups(lang: str):
+    """Listed registers grouped by organisation: [(organisation, [(slug, title)])]."""
+    groups: dict[str, list] = {}
+    for version in published_index(get_session(), "", lang):
+        name = version.register.controller.name.get(lang, "")
+        groups.setdefault(name, []).append((version.register.slug, version.content["title"][lang]))
+    return list(groups.items())
+
+
+def _invalid_link():
+    return render_template(
+        "errors/error.html", code=404, title=_("This link is not valid"),
+        message=_("The link is wrong, it has already been used, or it has expired. "
+                  "Check that you copied the whole address from the e-mail."),
+    ), 404
+
+
+def _private(response):
+    """Pages behind a secret link are never cached or indexed."""
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@bp.route("/requests/new", methods=["GET", "POST"])
+@limiter.limit("10 per hour;30 per day", methods=["POST"])
+def new():
+    lang = current_locale()
+    groups = _register_groups(lang)
+    choices = [choice for _org, org_choices in groups for choice in org_choices]
+    form = RequestForm(choices)
+    if request.method == "GET" and request.args.get("register") in dict(choices):
+        form.registers.data = [request.args["register"]]
+    if form.validate_on_submit():
+        if form.website.data:  # the honeypot: answer as if all went well, keep nothing
+            return redirect(url_for("dsr.sent"))
+        settings = current_app.config["PORTAL"]
+        submission = service.Submission(
+            right=form.right.data, register_slugs=tuple(form.registers.data or ()),
+            name=form.name.data.strip(), email=form.email.data,
+            phone=(form.phone.data or "").strip(),
+            details=(form.details.data or "").strip(), locale=lang,
+            submission_key=form.submission.data,
+        )
+        session = get_session()
+        try:
+            data_request, token = service.submit(
+                session, submission, now=utcnow(),
+                valid_for=timedelta(days=settings.unconfirmed_days),
+                operator_register=settings.privacy_register)
+        except service.MixedControllers:
+            form.registers.errors = [_("Choose registers of one organisation only. Make a "
+                                       "separate request to each organisation.")]
+        else:
+            if token is not None:
+                notify.confirmation(session, data_request, token)
+            session.commit()
+            return redirect(url_for("dsr.sent"))
+    status = 400 if request.method == "POST" else 200
+    return render_template("dsr/new.html", form=form, groups=groups, rights=RIGHTS), status
+
+
+@bp.get("/requests/sent")
+def sent():
+    """The same answer whatever the address, so nobody learns who has filed requests."""
+    return render_template("dsr/sent.html",
+                           days=current_app.config["PORTAL"].unconfirmed_days)
+
+
+@bp.route("/requests/confirm/<token>", methods=["GET", "POST"])
+@limiter.limit("30 per hour", methods=["POST"])
+def confirm(token: str):
+    """GET shows what will be confirmed; only the button (POST) uses the single-use link.
+
+    Mail scanners open links to check them; a GET must not spend the token.
+    """
+    session = get_session()
+    try:
+        if len(token) > TOKEN_MAX:
+            raise service.LinkInvalid()
+        data_request = service.unconfirmed_by_token(session, token, now=utcnow())
+    except service.LinkInvalid:
+        return _invalid_link()
+    if request.method == "GET":
+        return _private(current_app.make_response(render_template(
+            "dsr/confirm.html", data_request=data_request, right=RIGHTS[data_request.right_code],
+            register_titles=service.register_titles(session, data_request, current_locale()))))
+    status_token = service.confirm(session, data_request, now=utcnow())
+    notify.acknowledgement(session, data_request, status_token)
+    session.commit()
+    flash(_("Thank you. Your request has been confirmed. A receipt has been sent to your "
+            "e-mail."))
+    return redirect(url_for("dsr.status", token=status_token))
+
+
+def _status_request(token: str):
+    if len(token) > TOKEN_MAX:
+        raise service.LinkInvalid()
+    return service.by_status_token(get_session(), token)
+
+
+@bp.get("/requests/status/<token>")
+@limiter.limit("60 per minute")
+def status(token: str):
+    try:
+        data_request = _status_request(token)
+    except service.LinkInvalid:
+        return _invalid_link()
+    return _status_page(data_request, token)
+
+
+def _status_page(data_request, token: str, answer_error: str = "", answer_text: str = "",
+                 code: int = 200):
+    deadline = service.deadline_of(data_request)
+    response = current_app.make_response((render_template(
+        "dsr/status.html", data_request=data_request, deadline=deadline, token=token,
+        right=RIGHTS[data_request.right_code], answer_error=answer_error,
+        register_titles=service.register_titles(get_session(), data_request, current_locale()),
+        answer_text=answer_text), code))
+    return _private(response)
+
+
+@bp.post("/requests/status/<token>/withdraw")
+@limiter.limit("10 per hour")
+def withdraw(token: str):
+    try:
+        data_request = _status_request(token)
+        service.withdraw(data_request, now=utcnow())
+    except service.LinkInvalid:
+        return _invalid_link()
+    except service.NotOpen:
+        flash(_("The request is already closed, so it can no longer be withdrawn."))
+    else:
+        get_session().commit()
+        flash(_("Your request has been withdrawn."))
+    return redirect(url_for("dsr.status", token=token))
+
+
+@bp.post("/requests/status/<token>/answer")
+@limiter.limit("20 per hour")
+def answer(token: str):
+    text = request.form.get("answer", "").strip()
+    try:
+        data_request = _status_request(token)
+        if data_request.state == "info_requested" and not 0 < len(text) <= MAX_ANSWER:
+            error = _("Write your answer (at most %(max)d characters).", max=MAX_ANSWER)
+            return _status_page(data_request, token, error, text[:MAX_ANSWER], 400)
+        service.answer_question(data_request, text, now=utcnow())
+    except service.LinkInvalid:
+        return _invalid_link()
+    except service.NotOpen:
+        flash(_("No answer is needed at the moment."))
+    else:
+        get_session().commit()
+        flash(_("Thank you. Your answer has been sent and the handling continues."))
+    return redirect(url_for("dsr.status", token=token))
