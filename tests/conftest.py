@@ -176,11 +176,14 @@ def runner(app):
 
 @pytest.fixture
 def session(app):
-    """A database session for assertions, outside any request."""
-    with app.app_context():
-        db_session = app.extensions["db_sessionmaker"]()
-        yield db_session
-        db_session.close()
+    """A database session for assertions, outside any request.
+
+    No app context is pushed: Flask would reuse it for test-client requests, and they would
+    then share one database session through ``g``.
+    """
+    db_session = app.extensions["db_sessionmaker"]()
+    yield db_session
+    db_session.close()
 
 
 # --- Browser ------------------------------------------------------------------------------
@@ -191,6 +194,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
 AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+class LiveServer(str):
+    """The server's base URL (a str, so ``live_server + path`` works) and its app."""
+
+    app = None
 
 
 @pytest.fixture(scope="session")
@@ -205,7 +214,9 @@ def live_server(tmp_path_factory, sqlite_template):
     server = make_server("127.0.0.1", 0, application, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    live = LiveServer(f"http://127.0.0.1:{server.server_port}")
+    live.app = application
+    yield live
     server.shutdown()
     application.extensions["db_engine"].dispose()
 

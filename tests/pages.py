@@ -10,6 +10,9 @@ PAGES = (
     "/{lang}/registers/museokortti",
     "/{lang}/privacy",
     "/{lang}/accessibility",
+    "/{lang}/requests/new",
+    "/{lang}/requests/new?register=museokortti",
+    "/{lang}/requests/sent",
 )
 NOT_FOUND = ("/{lang}/registers/no-such-register",)
 

@@ -37,10 +37,10 @@ class RequestForm(FlaskForm):
     right = RadioField(
         _l("What do you want to do?"),
         choices=[SelectChoice(code, right.title) for code, right in RIGHTS.items()],
-        validators=[DataRequired(_l("Choose what you want to do."))],
+        validators=[DataRequired(_l("Choose what you want to do."))], validate_choice=False,
     )
     registers = SelectMultipleField(_l("Which registers does your request concern?"),
-                                    choices=[], validate_choice=True)
+                                    choices=[], validate_choice=False)
     name = StringField(_l("Your name"), validators=[
         DataRequired(_l("Enter your name.")),
         Length(max=200, message=_l("The name can be at most %(max)d characters long."))])
@@ -61,6 +61,15 @@ class RequestForm(FlaskForm):
         self.registers.choices = [SelectChoice(slug, title) for slug, title in register_choices]
         if not self.submission.data:
             self.submission.data = secrets.token_urlsafe(24)
+
+    def validate_right(self, field) -> None:
+        if field.data not in RIGHTS:
+            raise ValidationError(_l("Choose one of the options shown."))
+
+    def validate_registers(self, field) -> None:
+        known = {choice.value for choice in field.choices}
+        if any(slug not in known for slug in field.data or ()):
+            raise ValidationError(_l("Choose registers from the list shown."))
 
     def validate_phone(self, field) -> None:
         if field.data and not PHONE_RE.match(field.data.strip()):

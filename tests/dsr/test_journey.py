@@ -116,3 +116,33 @@ def test_no_registers_goes_to_the_portal_operator(app, session):
     post_request(app.test_client(), registers=[])
     request = session.scalar(select(DataRequest))
     assert request.controller.slug == "espoo" and request.registers == []
+
+
+def test_requests_arriving_while_smtp_is_down_are_all_mailed_once_later(mail_app, smtp,
+                                                                          frozen):
+    from datetime import timedelta
+
+    from portal.db import utcnow
+    from portal.mail.sender import deliver_pending
+    from portal.mail.transport import SmtpTransport
+
+    smtp.stop()
+    client = mail_app.test_client()
+    for n in range(3):
+        assert post_request(client, email=f"odottaja{n}@example.fi").status_code == 302
+    later = [utcnow()]  # the outbox keeps real time; only the requests' receipt is frozen
+
+    def run():
+        with mail_app.app_context():
+            return deliver_pending(mail_app.extensions["db_sessionmaker"],
+                                   SmtpTransport(mail_app.extensions["mail"]),
+                                   "tietosuoja@portal.example", lambda: later[0])
+
+    assert run().retried == 3
+    smtp.start()
+    later[0] += timedelta(minutes=1)
+    assert run().sent == 3
+    later[0] += timedelta(days=1)
+    assert run().sent == 0
+    assert sorted(m["To"] for m in smtp.messages) == [
+        f"odottaja{n}@example.fi" for n in range(3)]
