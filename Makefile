@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 FLASK := $(BIN)/flask --app portal
+# Links in mail point at the server `make run` starts, unless the environment says otherwise.
+export PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
 STAMP := $(VENV)/.installed
 
 .PHONY: run test lint translations compile-translations bench clean install demo

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from .. import deadlines
 from ..notices.models import Controller, Register
+from ..notices.service import latest_published
 from .models import OPEN_STATES, DataRequest, ReferenceCounter, RequestEvent
 from .tokens import hash_token, matches, new_token
 
@@ -175,8 +176,6 @@ def deadline_of(request: DataRequest) -> deadlines.Deadline:
 
 def register_titles(session: Session, request: DataRequest, lang: str) -> list[str]:
     """The chosen registers' current titles in ``lang``."""
-    from ..notices.service import latest_published
-
     return [latest_published(session, register.slug).content["title"][lang]
             for register in request.registers]
 

@@ -111,8 +111,10 @@ def test_jsonld_is_linked_and_uses_dpv_terms(client):
     assert {"pd:EmailAddress", "pd:OfficialID"} <= {d["@id"] for d in doc["dpv:hasPersonalData"]}
     processors = {r["schema:name"] for r in doc["dpv:hasRecipient"]}
     assert processors == {"Liana Technologies Oy", "STT Info", "Webropol Oy", "Mercantus Oy"}
-    rights = {r["@id"] for r in doc["dpv:hasRight"]}
-    assert {"eu-gdpr:A15", "eu-gdpr:A21", "eu-gdpr:A77", "eu-gdpr:A7-3"} <= rights
+    rights = {r["@id"]: r for r in doc["dpv:hasRight"]}
+    assert {"eu-gdpr:A15", "eu-gdpr:A21", "eu-gdpr:A77", "eu-gdpr:A7-3"} <= set(rights)
+    assert rights["eu-gdpr:A15"]["dpv:isExercisedAt"]["@id"] == (
+        "http://localhost/sv/requests/new?register=kamu-asiakasrekisteri")
     assert doc["dpv:hasDataProtectionOfficer"]["schema:email"] == "tietosuoja@espoo.fi"
 
 
