@@ -38,7 +38,7 @@ RIGHTS: dict[str, Right] = {r.code: r for r in (
              "for a public task or for archiving. If your data cannot be deleted, you are told "
              "why.")),
     Right("restriction", "18", _l("Limit the use of your data (restriction)"),
-          _l("Have your data kept but not used, for example while its accuracy is checked."),
+          _l("Have your data kept but not used."),
           _l("Applies, for example, while the accuracy of the data is being checked or while "
              "an objection is being considered.")),
     Right("objection", "21", _l("Object to the use of your data (objection)"),

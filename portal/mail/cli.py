@@ -7,8 +7,11 @@ import time
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from sqlalchemy import func, select
 
-from ..db import utcnow
+from ..db import get_session, utcnow
+from ..dsr.models import DataRequest
+from .models import OutboxMail
 from .sender import deliver_pending
 from .transport import FileTransport, SmtpTransport, Transport
 
@@ -40,3 +43,21 @@ def send(loop: bool, interval: float) -> None:
     while loop:
         time.sleep(interval)
         send_once()
+
+
+@mail_cli.command("status")
+def status() -> None:
+    """Count mail by state and list the mail that could not be delivered, for follow-up."""
+    session = get_session()
+    counts = dict(session.execute(
+        select(OutboxMail.state, func.count()).group_by(OutboxMail.state)).all())
+    click.echo(", ".join(f"{state} {counts.get(state, 0)}" for state in ("pending", "sent",
+                                                                          "failed")))
+    failed = session.execute(
+        select(OutboxMail.id, OutboxMail.created_at, OutboxMail.attempts, OutboxMail.last_error,
+               DataRequest.reference)
+        .outerjoin(DataRequest, OutboxMail.request_id == DataRequest.id)
+        .where(OutboxMail.state == "failed").order_by(OutboxMail.id))
+    for mail_id, created, attempts, error, reference in failed:
+        click.echo(f"failed mail {mail_id} ({created:%Y-%m-%d %H:%M} UTC, request "
+                   f"{reference or '-'}, {attempts} attempts): {error}")

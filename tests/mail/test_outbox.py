@@ -125,3 +125,13 @@ def test_mail_send_command_uses_eml_files_without_a_server(app, runner):
     result = runner.invoke(args=["mail", "send"])
     assert result.exit_code == 0 and "sent 1" in result.output
     assert len(list((app.config["PORTAL"].mail_dir).glob("*.eml"))) == 1
+
+
+def test_mail_status_shows_failures_without_addresses(mail_app, smtp):
+    smtp.refuse.add("ei-ole@example.fi")
+    queue(mail_app, recipient="ei-ole@example.fi")
+    queue(mail_app, recipient="on@example.fi")
+    send(mail_app, Clock())
+    output = mail_app.test_cli_runner().invoke(args=["mail", "status"]).output
+    assert output.splitlines()[0] == "pending 0, sent 1, failed 1"
+    assert "failed mail 1" in output and "550" in output and "example.fi" not in output
