@@ -30,6 +30,7 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 demo: install
 	$(FLASK) db upgrade
 	$(FLASK) notices import portal/demo/notices
+	$(FLASK) staff demo
 
 ## Serve the portal with demo content on http://$(HOST):$(PORT)/, delivering mail as it goes.
 run: demo

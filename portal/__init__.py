@@ -10,7 +10,7 @@ from flask import Flask
 from werkzeug.routing import BaseConverter
 
 from . import cli, db, errors, i18n, security
-from .extensions import csrf, limiter, mail
+from .extensions import csrf, limiter, login_manager, mail
 from .settings import PROJECT_ROOT, Settings
 
 
@@ -46,11 +46,14 @@ def create_app(settings: Settings | None = None) -> Flask:
     db.init_app(app, settings.database_url)
     csrf.init_app(app)
     mail.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "backoffice.login"
     limiter.init_app(app)
     i18n.init_app(app)
     security.init_app(app, settings)
     errors.init_app(app)
 
+    from .backoffice import bp as backoffice_bp
     from .dsr import bp as dsr_bp
     from .notices import bp as notices_bp
     from .site import bp as site_bp
@@ -60,5 +63,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(notices_bp)
     app.register_blueprint(site_bp)
     app.register_blueprint(dsr_bp)
+    app.register_blueprint(backoffice_bp)
     cli.init_app(app)
     return app

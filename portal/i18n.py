@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Flask, abort, g, request, url_for
 from flask_babel import get_locale
+from flask_login import current_user
 
 from .extensions import babel
 
@@ -23,8 +24,15 @@ def best_locale() -> str:
 
 
 def select_locale() -> str:
-    """Flask-Babel's selector: the URL's language, else the browser's preference."""
-    return g.get("lang_code") or best_locale()
+    """Flask-Babel's selector: the URL's language; on the staff side the staff member's own
+    language (or ``?lang=`` on the sign-in pages); else the browser's preference."""
+    if g.get("lang_code"):
+        return g.lang_code
+    if request and request.args.get("lang") in LOCALES:
+        return request.args["lang"]
+    if current_user and current_user.is_authenticated:
+        return current_user.locale
+    return best_locale()
 
 
 def current_locale() -> str:

@@ -1,11 +1,13 @@
 """Every model, imported in one place so that Alembic and the app see the whole schema."""
 
+from .audit import AuditEntry
+from .backoffice.models import StaffUser
 from .db import Base
 from .dsr.models import DataRequest, ReferenceCounter, RequestEvent
 from .mail.models import OutboxAttachment, OutboxMail
 from .notices.models import Controller, NoticeVersion, Register, Rendition
 
 __all__ = [
-    "Base", "Controller", "DataRequest", "NoticeVersion", "OutboxAttachment", "OutboxMail",
-    "ReferenceCounter", "Register", "Rendition", "RequestEvent",
+    "AuditEntry", "Base", "Controller", "DataRequest", "NoticeVersion", "OutboxAttachment",
+    "OutboxMail", "ReferenceCounter", "Register", "Rendition", "RequestEvent", "StaffUser",
 ]

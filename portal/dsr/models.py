@@ -10,6 +10,7 @@ from sqlalchemy import (
     Column,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Table,
@@ -39,6 +40,7 @@ class DataRequest(Base):
     __table_args__ = (
         CheckConstraint(f"state IN {STATES!r}", name="state"),
         CheckConstraint(f"right_code IN {RIGHT_CODES!r}", name="right_code"),
+        Index("ix_data_requests_queue", "controller_id", "state", "due_on", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -63,6 +65,8 @@ class DataRequest(Base):
     status_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     #: Hash of the form's one-time key: sending the same form twice makes one request.
     submission_key: Mapped[str] = mapped_column(String(64), unique=True)
+    #: The legal due date, kept current by the service, for the queue's order and filters.
+    due_on: Mapped[date | None] = mapped_column(Date)
     #: The day the requester was told of an extension (Art. 12(3)); None when not extended.
     extension_notified_on: Mapped[date | None] = mapped_column(Date)
     #: Optimistic lock: two handlers saving at once cannot overwrite each other.

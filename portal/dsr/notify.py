@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
-from ..mail.compose import Attachment, queue_mail
+from ..mail.compose import Attachment, absolute_link, queue_mail
 from . import receipt
 from .models import DataRequest
 from .rights import RIGHTS
 from .service import deadline_of, register_titles
-
-
-def link(endpoint: str, lang: str, **values) -> str:
-    """An absolute link from the configured base URL, never from the request's Host header."""
-    return current_app.config["PORTAL"].base_url + url_for(endpoint, lang_code=lang, **values)
 
 
 def confirmation(session: Session, request: DataRequest, token: str) -> None:
@@ -25,7 +19,8 @@ def confirmation(session: Session, request: DataRequest, token: str) -> None:
     queue_mail(
         session, recipient=request.email, lang=request.locale,
         subject=_l("Confirm your data protection request"), template="dsr_confirm",
-        context={"request": request, "link": link("dsr.confirm", request.locale, token=token),
+        context={"request": request, "link": absolute_link("dsr.confirm", lang_code=request.locale,
+                                               token=token),
                  "days": days, "right": RIGHTS[request.right_code]},
         request_id=request.id,
     )
@@ -42,7 +37,8 @@ def acknowledgement(session: Session, request: DataRequest, status_token: str) -
         subject=_l("Your request %(reference)s has been received", reference=request.reference),
         template="dsr_acknowledgement",
         context={"request": request, "deadline": deadline, "right": RIGHTS[request.right_code],
-                 "status_link": link("dsr.status", request.locale, token=status_token)},
+                 "status_link": absolute_link("dsr.status", lang_code=request.locale,
+                                              token=status_token)},
         attachments=[Attachment(f"{request.reference}.pdf", "application/pdf", pdf)],
         request_id=request.id,
     )

@@ -127,6 +127,7 @@ def confirm(session: Session, request: DataRequest, *, now: datetime) -> str:
     request.status_token_hash = status_hash
     request.reference = next_reference(session, request.controller, year)
     request.events.append(RequestEvent(kind="confirmed", created_at=now))
+    refresh_due(request)
     session.flush()
     return status_token
 
@@ -152,6 +153,7 @@ def answer_question(request: DataRequest, text: str, *, now: datetime) -> None:
         raise NotOpen()
     request.state = "received"
     request.events.append(RequestEvent(kind="info_answered", created_at=now, text=text))
+    refresh_due(request)
 
 
 def pauses(request: DataRequest) -> list[tuple]:
@@ -178,6 +180,11 @@ def register_titles(session: Session, request: DataRequest, lang: str) -> list[s
     """The chosen registers' current titles in ``lang``."""
     return [latest_published(session, register.slug).content["title"][lang]
             for register in request.registers]
+
+
+def refresh_due(request: DataRequest) -> None:
+    """Store the current due date; call after every change to receipt, pauses or extension."""
+    request.due_on = deadline_of(request).due
 
 
 def purge_unconfirmed(session: Session, *, before: datetime, dry_run: bool = False) -> int:

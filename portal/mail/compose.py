@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from flask import render_template
+from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 from sqlalchemy.orm import Session
 
 from .models import OutboxAttachment, OutboxMail
+
+
+def absolute_link(endpoint: str, **values) -> str:
+    """A link for a mail, from the configured base URL, never from the request's Host header.
+
+    Public pages need ``lang_code`` (their ``/<lang>`` prefix) among ``values``.
+    """
+    return current_app.config["PORTAL"].base_url + url_for(endpoint, **values)
 
 
 @dataclass(frozen=True)

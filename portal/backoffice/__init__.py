@@ -1,0 +1,61 @@
+"""The staff side at ``/admin``: every view needs a signed-in staff member unless listed here.
+
+Deny by default: a view added later is protected without anyone remembering to protect it
+(a test walks the URL map to prove it).
+"""
+
+from __future__ import annotations
+
+import hmac
+import time
+
+from flask import Blueprint, flash, redirect, request, url_for
+from flask import session as cookie
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_login import current_user, logout_user
+
+from ..db import get_session
+from ..extensions import login_manager
+from .models import StaffUser
+
+bp = Blueprint("backoffice", __name__, url_prefix="/admin")
+
+PUBLIC_ENDPOINTS = frozenset({
+    "backoffice.login", "backoffice.reset_request", "backoffice.reset",
+})
+IDLE_TIMEOUT = 30 * 60
+
+
+@login_manager.user_loader
+def _load_user(alternative_id: str) -> StaffUser | None:
+    user_id, _, token = alternative_id.partition(":")
+    if not user_id.isdigit():
+        return None
+    user = get_session().get(StaffUser, int(user_id))
+    if user is None or not user.active or not hmac.compare_digest(user.session_token, token):
+        return None
+    return user
+
+
+@bp.before_request
+def _require_staff():
+    """Sign-in required everywhere but the sign-in pages; idle sessions end after 30 minutes."""
+    if request.endpoint in PUBLIC_ENDPOINTS:
+        return None
+    if not current_user.is_authenticated:
+        return redirect(url_for("backoffice.login", next=request.full_path.rstrip("?")))
+    now = int(time.time())
+    if now - cookie.get("seen", now) > IDLE_TIMEOUT:
+        lang = current_user.locale
+        logout_user()
+        cookie.clear()
+        with force_locale(lang):
+            flash(_("You were signed out after 30 minutes without activity. Please sign in "
+                    "again."))
+        return redirect(url_for("backoffice.login", lang=lang))
+    cookie["seen"] = now
+    return None
+
+
+from . import auth_views, queue_views  # noqa: E402,F401  (routes register themselves on bp)

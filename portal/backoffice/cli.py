@@ -1,0 +1,75 @@
+"""``flask --app portal staff ...``: create staff accounts; a demo DPO for development."""
+
+from __future__ import annotations
+
+import click
+import pyotp
+import segno
+from flask import current_app
+from flask.cli import AppGroup
+from sqlalchemy import select
+
+from .. import audit
+from ..db import get_session, utcnow
+from ..notices.models import Controller
+from . import accounts
+from .models import ROLES
+
+staff_cli = AppGroup("staff", help="Staff accounts of the back office.")
+
+DEMO_EMAIL = "dpo@demo.invalid"
+DEMO_PASSWORD = "demo-password-1"  # noqa: S105 - development only, refused in production
+
+
+def _print_enrolment(user) -> None:
+    uri = accounts.provisioning_uri(user)
+    click.echo(f"Authenticator (TOTP) provisioning URI:\n{uri}")
+    segno.make(uri, error="m").terminal(compact=True)
+
+
+@staff_cli.command("create")
+@click.argument("email")
+@click.option("--org", "orgs", multiple=True, required=True, help="Controller slug; repeatable.")
+@click.option("--role", type=click.Choice(ROLES), required=True)
+@click.option("--name", default="")
+@click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="fi")
+@click.password_option(help="At least 12 characters (asked for if not given).")
+def create(email: str, orgs: tuple[str, ...], role: str, name: str, lang: str,
+           password: str) -> None:
+    """Create a staff account and print its otpauth:// provisioning URI for the phone."""
+    session = get_session()
+    if accounts.by_email(session, email) is not None:
+        raise click.ClickException(f"{email} already has an account")
+    try:
+        user = accounts.create_staff(session, email=email, password=password, role=role,
+                                     controller_slugs=list(orgs), name=name, locale=lang)
+    except accounts.WeakPassword:
+        raise click.ClickException(f"use at least {accounts.MIN_PASSWORD} characters") from None
+    except accounts.UnknownController as exc:
+        raise click.ClickException(f"no controller with slug {exc}") from None
+    audit.record(session, "staff.create", target=f"staff:{user.id}",
+                 after={"email": user.email, "role": role, "orgs": list(orgs)})
+    session.commit()
+    click.echo(f"Created {user.email} ({role}) for {', '.join(orgs)}.")
+    _print_enrolment(user)
+
+
+@staff_cli.command("demo")
+def demo() -> None:
+    """(Development only) create the demo DPO of every controller and print how to sign in."""
+    settings = current_app.config["PORTAL"]
+    if settings.is_production:
+        raise click.ClickException("the demo account is not available in production")
+    session = get_session()
+    user = accounts.by_email(session, DEMO_EMAIL)
+    if user is None:
+        slugs = list(session.scalars(select(Controller.slug)))
+        user = accounts.create_staff(session, email=DEMO_EMAIL, password=DEMO_PASSWORD,
+                                     role="dpo", controller_slugs=slugs, name="Demo DPO")
+        session.commit()
+    code = pyotp.TOTP(user.totp_secret).at(utcnow())
+    click.echo(f"Staff sign-in: {settings.base_url}/admin/login\n"
+               f"  e-mail {DEMO_EMAIL}, password {DEMO_PASSWORD}, one-time code {code}\n"
+               "  (a code is valid for 30 seconds and only once: add the URI below to an\n"
+               "  authenticator app, or run `flask --app portal staff demo` for a new code)")
+    _print_enrolment(user)

@@ -1,0 +1,70 @@
+"""Staff accounts: who may sign in to the back office, with which role, for which controllers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, CheckConstraint, Column, ForeignKey, Integer, String, Table
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import Base, UTCDateTime, utcnow
+from ..notices.models import Controller
+
+ROLES = ("dpo", "handler", "editor", "admin")
+
+staff_controllers = Table(
+    "staff_controllers",
+    Base.metadata,
+    Column("staff_id", ForeignKey("staff_users.id", ondelete="CASCADE"), primary_key=True),
+    Column("controller_id", ForeignKey("controllers.id"), primary_key=True),
+)
+
+
+class StaffUser(Base):
+    __tablename__ = "staff_users"
+    __table_args__ = (CheckConstraint(f"role IN {ROLES!r}", name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(16))
+    #: The staff member's language for the back office and their mail.
+    locale: Mapped[str] = mapped_column(String(8), default="fi")
+    #: argon2id hash (argon2-cffi's PasswordHasher).
+    password_hash: Mapped[str] = mapped_column(String(200))
+    #: Base32 TOTP secret (RFC 6238).
+    totp_secret: Mapped[str] = mapped_column(String(64))
+    #: The last TOTP time step accepted: a code is never accepted twice.
+    totp_last_step: Mapped[int] = mapped_column(Integer, default=0)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: Changed at every sign-in and sign-out: older session cookies stop working.
+    session_token: Mapped[str] = mapped_column(String(64), default="")
+    reset_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    reset_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    controllers: Mapped[list[Controller]] = relationship(secondary=staff_controllers,
+                                                         order_by=Controller.slug)
+
+    # Flask-Login's user protocol.
+    @property
+    def is_authenticated(self) -> bool:
+        return True
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_anonymous(self) -> bool:
+        return False
+
+    def get_id(self) -> str:
+        """An alternative token (id and session token), so a new sign-in revokes old cookies."""
+        return f"{self.id}:{self.session_token}"
+
+    @property
+    def controller_ids(self) -> set[int]:
+        return {controller.id for controller in self.controllers}

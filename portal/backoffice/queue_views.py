@@ -1,0 +1,105 @@
+"""The queue, its CSV export and a request's page, limited to the staff member's controllers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from flask import Response, abort, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..db import get_session, utcnow
+from ..deadlines import HELSINKI
+from ..dsr.models import DataRequest
+from ..dsr.rights import RIGHTS
+from ..dsr.service import deadline_of, register_titles
+from ..i18n import current_locale
+from ..mail.models import OutboxMail
+from . import bp, queue
+
+#: Spreadsheets run cells that start with these as formulas (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _today() -> date:
+    return utcnow().astimezone(HELSINKI).date()
+
+
+def _filter() -> queue.QueueFilter:
+    args = request.args
+    return queue.QueueFilter(
+        state=args.get("state", "")[:20], right=args.get("right", "")[:20],
+        register=args.get("register", "")[:64], overdue=args.get("overdue") == "1",
+        due_soon=args.get("due_soon") == "1", search=args.get("q", "")[:100])
+
+
+def _cursor() -> tuple[date, int] | None:
+    day, _, ident = request.args.get("after", "").partition(".")
+    try:
+        return date.fromisoformat(day), int(ident)
+    except ValueError:
+        return None
+
+
+@bp.get("/")
+@bp.get("/requests")
+def requests():
+    session, today, f = get_session(), _today(), _filter()
+    rows, next_cursor = queue.page(session, current_user.controller_ids, f, today, _cursor())
+    registers = sorted({(r.slug, r.slug) for c in current_user.controllers for r in c.registers})
+    return render_template(
+        "backoffice/queue.html", rows=rows, f=f, today=today, rights=RIGHTS,
+        registers=registers, counts=queue.counts(session, current_user.controller_ids),
+        next_url=url_for("backoffice.requests", **{
+            **request.args.to_dict(), "after": f"{next_cursor[0].isoformat()}.{next_cursor[1]}"
+        }) if next_cursor else None,
+        days_left=queue.days_left)
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+@bp.get("/requests.csv")
+def requests_csv():
+    session, today = get_session(), _today()
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([_("Reference"), _("Status"), _("Request"), _("Received"), _("Due date"),
+                     _("Name"), _("E-mail address"), _("Language")])
+    for row in queue.all_rows(session, current_user.controller_ids, _filter(), today):
+        writer.writerow([_cell(v) for v in (
+            row.reference, row.state, row.right_code,
+            row.received_at.astimezone(HELSINKI).strftime("%Y-%m-%d %H:%M"),
+            row.due_on, row.name, row.email, row.locale)])
+    return Response("\ufeff" + out.getvalue(), mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="requests-{today.isoformat()}.csv"'})
+
+
+def visible_request(request_id: int) -> DataRequest:
+    """The request if it belongs to one of the staff member's controllers; otherwise 404."""
+    found = get_session().scalar(
+        select(DataRequest).where(DataRequest.id == request_id,
+                                  DataRequest.controller_id.in_(current_user.controller_ids),
+                                  DataRequest.state != "unconfirmed")
+        .options(selectinload(DataRequest.events)))
+    if found is None:
+        abort(404)
+    return found
+
+
+@bp.get("/requests/<int:request_id>")
+def request_detail(request_id: int):
+    data_request = visible_request(request_id)
+    mails = get_session().scalars(select(OutboxMail).where(
+        OutboxMail.request_id == data_request.id).order_by(OutboxMail.id)).all()
+    return render_template(
+        "backoffice/request.html", data_request=data_request, mails=mails,
+        right=RIGHTS[data_request.right_code], deadline=deadline_of(data_request),
+        register_titles=register_titles(get_session(), data_request, current_locale()),
+        today=_today(), days_left=queue.days_left)
