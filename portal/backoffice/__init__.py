@@ -58,4 +58,8 @@ def _require_staff():
     return None
 
 
-from . import auth_views, queue_views  # noqa: E402,F401  (routes register themselves on bp)
+from . import (  # noqa: E402,F401  (routes register themselves on bp)
+    action_views,
+    auth_views,
+    queue_views,
+)

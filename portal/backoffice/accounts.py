@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from ..dsr.tokens import hash_token, new_token
 from ..notices.models import Controller
-from .models import ROLES, StaffUser
+from .models import ROLES, StaffUser, staff_controllers
 
 ISSUER = "Tietosuojaportaali"
 MIN_PASSWORD = 12
@@ -155,3 +155,11 @@ def finish_reset(user: StaffUser, password: str) -> None:
     user.reset_token_hash = user.reset_expires_at = None
     user.failed_logins, user.locked_until = 0, None
     sign_out(user)
+
+
+def colleagues(session: Session, controller_id: int) -> list[StaffUser]:
+    """The active staff of a controller, who can be assigned its requests."""
+    return list(session.scalars(
+        select(StaffUser).join(staff_controllers)
+        .where(staff_controllers.c.controller_id == controller_id, StaffUser.active.is_(True))
+        .order_by(StaffUser.name, StaffUser.email)))

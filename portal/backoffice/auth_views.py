@@ -18,6 +18,7 @@ from ..extensions import limiter
 from ..mail.compose import absolute_link, queue_mail
 from . import accounts, bp
 from .forms import LoginForm, ResetForm, ResetRequestForm
+from .letters import ROLE_TITLES
 
 
 def _safe_next(target: str | None) -> str:
@@ -121,5 +122,6 @@ def account():
     """The staff member's details and, for a new phone, the TOTP secret as QR code and text."""
     uri = accounts.provisioning_uri(current_user)
     return render_template("backoffice/account.html", uri=uri,
+                           role=ROLE_TITLES[current_user.role],
                            qr=segno.make(uri, error="m").svg_data_uri(scale=4),
                            secret=current_user.totp_secret)

@@ -14,12 +14,15 @@ from sqlalchemy.orm import selectinload
 
 from ..db import get_session, utcnow
 from ..deadlines import HELSINKI
+from ..dsr import workflow
 from ..dsr.models import DataRequest
 from ..dsr.rights import RIGHTS
 from ..dsr.service import deadline_of, register_titles
 from ..i18n import current_locale
 from ..mail.models import OutboxMail
-from . import bp, queue
+from ..notices.service import latest_published
+from . import accounts, bp, queue
+from .letters import GROUNDS
 
 #: Spreadsheets run cells that start with these as formulas (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -93,13 +96,33 @@ def visible_request(request_id: int) -> DataRequest:
     return found
 
 
+def recipients_of(session, data_request: DataRequest) -> list[str]:
+    """The recipients named in the chosen registers' notices (the Art. 19 checklist)."""
+    names: list[str] = []
+    for register in data_request.registers:
+        for recipient in latest_published(session, register.slug).content["recipients"]:
+            if recipient["name"] not in names:
+                names.append(recipient["name"])
+    return names
+
+
 @bp.get("/requests/<int:request_id>")
 def request_detail(request_id: int):
-    data_request = visible_request(request_id)
-    mails = get_session().scalars(select(OutboxMail).where(
+    return render_detail(visible_request(request_id))
+
+
+def render_detail(data_request: DataRequest, *, error: str = "", code: int = 200, form=None):
+    """The request's page: what was asked, the timeline, mail, and the actions that fit."""
+    session = get_session()
+    mails = session.scalars(select(OutboxMail).where(
         OutboxMail.request_id == data_request.id).order_by(OutboxMail.id)).all()
+    extended = data_request.extension_notified_on is not None
     return render_template(
         "backoffice/request.html", data_request=data_request, mails=mails,
         right=RIGHTS[data_request.right_code], deadline=deadline_of(data_request),
-        register_titles=register_titles(get_session(), data_request, current_locale()),
-        today=_today(), days_left=queue.days_left)
+        register_titles=register_titles(session, data_request, current_locale()),
+        today=_today(), days_left=queue.days_left, error=error, form=form or {},
+        actions=workflow.available(data_request.state, extended=extended),
+        grounds=GROUNDS, colleagues=accounts.colleagues(session, data_request.controller_id),
+        recipients=recipients_of(session, data_request),
+        article_19=data_request.right_code in workflow.ARTICLE_19_RIGHTS), code

@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -61,8 +62,8 @@ class DataRequest(Base):
     #: SHA-256 of the single-use confirmation token; cleared when used.
     confirm_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     confirm_expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    #: SHA-256 of the status-page token, made at confirmation.
-    status_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    #: The staff member handling the request.
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"), index=True)
     #: Hash of the form's one-time key: sending the same form twice makes one request.
     submission_key: Mapped[str] = mapped_column(String(64), unique=True)
     #: The legal due date, kept current by the service, for the queue's order and filters.
@@ -75,6 +76,9 @@ class DataRequest(Base):
     __mapper_args__ = {"version_id_col": version}
 
     controller: Mapped[Controller] = relationship()
+    links: Mapped[list[StatusLink]] = relationship(cascade="all, delete-orphan")
+    documents: Mapped[list[ResponseDocument]] = relationship(
+        cascade="all, delete-orphan", order_by="ResponseDocument.id")
     registers: Mapped[list[Register]] = relationship(secondary=request_registers,
                                                      order_by=Register.slug)
     events: Mapped[list[RequestEvent]] = relationship(
@@ -99,6 +103,36 @@ class RequestEvent(Base):
     text: Mapped[str] = mapped_column(Text, default="")
 
     request: Mapped[DataRequest] = relationship(back_populates="events")
+
+
+class StatusLink(Base):
+    """A secret link to the status page; every mail to the requester carries a fresh one.
+
+    Only the SHA-256 of each token is kept, so a link cannot be re-sent, only newly made.
+    """
+
+    __tablename__ = "status_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("data_requests.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ResponseDocument(Base):
+    """A letter or data file sent to the requester, archived with its SHA-256 (Art. 5(2))."""
+
+    __tablename__ = "response_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("data_requests.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    filename: Mapped[str] = mapped_column(String(200))
+    mimetype: Mapped[str] = mapped_column(String(100))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
 
 
 class ReferenceCounter(Base):

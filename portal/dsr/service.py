@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from .. import deadlines
 from ..notices.models import Controller, Register
 from ..notices.service import latest_published
-from .models import OPEN_STATES, DataRequest, ReferenceCounter, RequestEvent
+from .models import OPEN_STATES, DataRequest, ReferenceCounter, RequestEvent, StatusLink
 from .tokens import hash_token, matches, new_token
 
 
@@ -120,11 +120,10 @@ def confirm(session: Session, request: DataRequest, *, now: datetime) -> str:
     request its reference and opens the status page.
     """
     year = deadlines.receipt_date(request.received_at).year
-    status_token, status_hash = new_token()
     request.state = "received"
     request.confirmed_at = now
     request.confirm_token_hash = None
-    request.status_token_hash = status_hash
+    status_token = new_status_link(request)
     request.reference = next_reference(session, request.controller, year)
     request.events.append(RequestEvent(kind="confirmed", created_at=now))
     refresh_due(request)
@@ -132,12 +131,18 @@ def confirm(session: Session, request: DataRequest, *, now: datetime) -> str:
     return status_token
 
 
+def new_status_link(request: DataRequest) -> str:
+    """A fresh secret link to the status page (for a mail); earlier links keep working."""
+    token, token_hash = new_token()
+    request.links.append(StatusLink(token_hash=token_hash))
+    return token
+
+
 def by_status_token(session: Session, token: str) -> DataRequest:
-    request = session.scalar(
-        select(DataRequest).where(DataRequest.status_token_hash == hash_token(token)))
-    if request is None or not matches(token, request.status_token_hash):
+    link = session.scalar(select(StatusLink).where(StatusLink.token_hash == hash_token(token)))
+    if link is None or not matches(token, link.token_hash):
         raise LinkInvalid()
-    return request
+    return session.get(DataRequest, link.request_id)
 
 
 def withdraw(request: DataRequest, *, now: datetime) -> None:

@@ -1,0 +1,127 @@
+"""Carrying out a workflow action: state, history, due date, mail and audit, in one commit.
+
+The rules are in :mod:`portal.dsr.workflow`; this module applies them to a stored request.
+Two handlers acting at once: the second one's form carries an older version and is refused
+with :class:`Conflict`, so nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
+from .. import audit
+from ..deadlines import receipt_date
+from ..dsr import workflow
+from ..dsr.models import DataRequest, RequestEvent
+from ..dsr.rights import RIGHTS
+from ..dsr.service import deadline_of, new_status_link, refresh_due
+from ..mail.compose import Attachment, absolute_link, queue_mail
+from .letters import GROUNDS, archive, render_letter
+from .models import StaffUser
+
+
+class Conflict(Exception):
+    """Someone else changed the request after this handler opened it."""
+
+
+@dataclass(frozen=True)
+class ActionInput:
+    action: str
+    version: int
+    text: str = ""
+    ground: str = ""
+    assignee_id: int | None = None
+    #: Art. 19: the recipients the handler has notified of the correction or erasure.
+    notified: tuple[str, ...] = ()
+
+
+def snapshot(request: DataRequest) -> dict:
+    return {"state": request.state, "due_on": str(request.due_on),
+            "extension_notified_on": str(request.extension_notified_on),
+            "assignee_id": request.assignee_id}
+
+
+def _mail(session: Session, request: DataRequest, template: str, subject, **context) -> None:
+    attachments = context.pop("attachments", ())
+    queue_mail(session, recipient=request.email, lang=request.locale, subject=subject,
+               template=template, request_id=request.id, attachments=attachments,
+               context={"request": request, "right": RIGHTS[request.right_code],
+                        "status_link": absolute_link("dsr.status", lang_code=request.locale,
+                                                     token=new_status_link(request)),
+                        **context})
+
+
+def _letter(session, request, staff, data, now, kind: str, subject, template: str) -> None:
+    pdf = render_letter(request, kind=kind, text=data.text, staff=staff, ground=data.ground,
+                        now=now)
+    filename = f"{request.reference}-{kind}.pdf"
+    archive(request, filename, "application/pdf", pdf)
+    _mail(session, request, template, subject,
+          attachments=[Attachment(filename, "application/pdf", pdf)])
+
+
+def perform(session: Session, request: DataRequest, staff: StaffUser, data: ActionInput, *,
+            now: datetime) -> None:
+    """Apply ``data.action``; raises :class:`Conflict` or a :mod:`workflow` error."""
+    if data.version != request.version:
+        raise Conflict()
+    before = snapshot(request)
+    deadline = deadline_of(request)
+    new_state = workflow.next_state(
+        data.action, request.state, text=data.text, ground=data.ground,
+        today=receipt_date(now), extension_notice_by=deadline.extension_notice_by,
+        extended=request.extension_notified_on is not None)
+    event = RequestEvent(kind=data.action, created_at=now, text=data.text.strip(), public=True)
+    if data.action == "ask_information":
+        event.kind = "info_requested"
+    elif data.action == "extend":
+        request.extension_notified_on = receipt_date(now)
+        event.kind = "extended"
+    elif data.action == "refuse":
+        event.kind = "refused"
+        event.text = f"{GROUNDS[data.ground]}\n{data.text.strip()}"
+    elif data.action == "complete":
+        event.kind, event.text = "completed", ""
+    elif data.action == "withdraw":
+        event.kind = "withdrawn"
+    else:  # confirm_identity, assign, note: the staff's own record
+        event.public = False
+    if data.action == "assign":
+        request.assignee_id = data.assignee_id
+    request.events.append(event)
+    request.state = new_state
+    refresh_due(request)
+    if data.action == "complete" and data.notified:
+        request.events.append(RequestEvent(
+            kind="recipients_notified", created_at=now, public=False,
+            text="\n".join(data.notified)))
+    _send(session, request, staff, data, now)
+    session.flush()
+    audit.record(session, f"request.{data.action}", actor_id=staff.id,
+                 target=f"request:{request.id}", controller_id=request.controller_id,
+                 before=before, after=snapshot(request))
+
+
+def _send(session, request, staff, data, now) -> None:
+    """The requester is told of every step that concerns them, in their language."""
+    if data.action == "ask_information":
+        _mail(session, request, "dsr_info_request",
+              _l("More information is needed for your request %(reference)s",
+                 reference=request.reference), question=data.text.strip())
+    elif data.action == "extend":
+        _mail(session, request, "dsr_extended",
+              _l("The time limit for your request %(reference)s has been extended",
+                 reference=request.reference), reasons=data.text.strip(),
+              deadline=deadline_of(request))
+    elif data.action == "refuse":
+        _letter(session, request, staff, data, now, "refusal",
+                _l("Decision on your request %(reference)s", reference=request.reference),
+                "dsr_refused")
+    elif data.action == "complete":
+        _letter(session, request, staff, data, now, "response",
+                _l("Answer to your request %(reference)s", reference=request.reference),
+                "dsr_completed")

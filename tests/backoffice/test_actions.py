@@ -1,0 +1,175 @@
+"""A handler's actions on a request, as the requester and the audit trail see them."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from portal.audit import AuditEntry
+from portal.backoffice import action_views
+from portal.dsr.models import DataRequest, ResponseDocument
+from portal.mail.models import OutboxMail
+from tests.backoffice.factories import csrf_of, make_request, make_staff, sign_in
+from tests.dsr.helpers import at_helsinki, csrf
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def handler(client, session):
+    user = make_staff(session, email="handler@museot.example", orgs=("museokortti",))
+    sign_in(client, user)
+    return user
+
+
+def at(monkeypatch, day: str) -> None:
+    monkeypatch.setattr(action_views, "utcnow", lambda: at_helsinki(day))
+
+
+def act(client, request, action, **fields):
+    session_version = fields.pop("version", None)
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    version = session_version or re.search(r'name="version" value="(\d+)"', page).group(1)
+    return client.post(f"/admin/requests/{request.id}/act", data={
+        "csrf_token": csrf_of(client, f"/admin/requests/{request.id}"), "action": action,
+        "version": version, **fields})
+
+
+def newest_mail(session) -> OutboxMail:
+    session.expire_all()
+    return session.scalar(select(OutboxMail).order_by(OutboxMail.id.desc()))
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_ask_answer_extend_and_complete(client, session, handler, monkeypatch):
+    request = make_request(session, received="2026-03-02")  # due Thu 2 Apr
+    at(monkeypatch, "2026-03-03")
+    assert act(client, request, "ask_information", text="Mikä on korttisi numero?"
+               ).status_code == 302
+    mail = newest_mail(session)
+    assert mail.locale == "fi" and "Mikä on korttisi numero?" in mail.body
+    assert "lisätietoja" in mail.subject
+    status_path = re.search(r"http://localhost(/fi/requests/status/\S+)", mail.body).group(1)
+    status = client.get(status_path).get_data(as_text=True)
+    assert "Sinulta tarvitaan lisätietoja" in status and "Mikä on korttisi numero?" in status
+
+    from portal.dsr import views
+    monkeypatch.setattr(views, "utcnow", lambda: at_helsinki("2026-03-13"))
+    client.post(status_path + "/answer", data={"csrf_token": csrf(client, status_path),
+                                               "answer": "12345"})
+    session.expire_all()
+    assert session.get(DataRequest, request.id).due_on.isoformat() == "2026-04-13"
+
+    at(monkeypatch, "2026-04-13")  # the last day to notify an extension
+    assert act(client, request, "extend", text="Tietoja on kolmessa järjestelmässä."
+               ).status_code == 302
+    mail = newest_mail(session)
+    assert "perjantai 12. kesäkuuta 2026" in mail.body  # 2 Jun + 10 paused days
+    assert "Tietoja on kolmessa järjestelmässä." in mail.body
+
+    at(monkeypatch, "2026-05-04")
+    assert act(client, request, "complete", text="Tässä ovat tietosi.").status_code == 302
+    mail = newest_mail(session)
+    [attachment] = mail.attachments
+    text = pdf_text(attachment.data)
+    assert "Vastaus tietosuojapyyntöösi" in text and "Tässä ovat tietosi." in text
+    assert "Tietosuojavaltuutetun toimisto" in text and "hallinto-oikeuden" in text
+    document = session.scalar(select(ResponseDocument))
+    assert document.sha256 == hashlib.sha256(attachment.data).hexdigest()
+    assert "Vastattu" in client.get(status_path).get_data(as_text=True)
+
+
+def test_extension_after_the_one_month_date_is_refused(client, session, handler, monkeypatch):
+    request = make_request(session, received="2026-01-15")  # one month: Mon 16 Feb
+    at(monkeypatch, "2026-02-17")
+    response = act(client, request, "extend", text="Too late")
+    assert response.status_code == 400
+    assert "can no longer be extended" in response.get_data(as_text=True)
+    session.expire_all()
+    assert session.get(DataRequest, request.id).extension_notified_on is None
+
+
+def test_refusal_needs_a_ground_and_its_letter_names_the_complaint_routes(client, session,
+                                                                           handler,
+                                                                           monkeypatch):
+    request = make_request(session, right="erasure")
+    request.locale = "sv"
+    session.commit()
+    at(monkeypatch, "2026-03-10")
+    assert act(client, request, "refuse", text="Ingen grund").status_code == 400
+    assert act(client, request, "refuse", ground="national_exemption",
+               text="Uppgifterna ska bevaras enligt arkivlagen.").status_code == 302
+    mail = newest_mail(session)
+    assert mail.locale == "sv" and "Beslut om din begäran" in mail.subject
+    text = pdf_text(mail.attachments[0].data)
+    assert "dataskyddslagen 1050/2018, 34 §" in text and "arkivlagen" in text
+    assert "Dataombudsmannens byrå" in text and "förvaltningsdomstolen" in text
+
+
+def test_article_19_checklist_lists_the_registers_recipients(app, session, monkeypatch):
+    client = app.test_client()
+    sign_in(client, make_staff(session, email="dpo@espoo.example", orgs=("espoo",)))
+    request = make_request(session, register="kamu-asiakasrekisteri", right="erasure")
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    assert "Recipients told of the change (GDPR Art. 19)" in page
+    for name in ("Liana Technologies Oy", "STT Info", "Webropol Oy", "Mercantus Oy"):
+        assert f'value="{name}"' in page
+    at(monkeypatch, "2026-03-10")
+    act(client, request, "complete", text="Poistettu.", notified=["Webropol Oy", "STT Info"])
+    session.expire_all()
+    [event] = [e for e in session.get(DataRequest, request.id).events
+               if e.kind == "recipients_notified"]
+    assert event.text.splitlines() == ["Webropol Oy", "STT Info"] and not event.public
+
+
+def test_access_requests_have_no_article_19_checklist(client, session, handler):
+    request = make_request(session, right="access")
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    assert "GDPR Art. 19" not in page
+
+
+def test_two_handlers_at_once_the_second_gets_a_conflict(client, session, handler,
+                                                         monkeypatch):
+    request = make_request(session)
+    at(monkeypatch, "2026-03-10")
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    old_version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    assert act(client, request, "complete", text="First answer").status_code == 302
+    response = act(client, request, "refuse", ground="excessive", text="Second",
+                   version=old_version)
+    assert response.status_code == 409
+    assert "Someone else changed this request" in response.get_data(as_text=True)
+    session.expire_all()
+    assert session.get(DataRequest, request.id).state == "completed"
+
+
+def test_another_controllers_request_cannot_be_acted_on(client, session, handler):
+    espoo = make_request(session, register="kamu-asiakasrekisteri")
+    response = client.post(f"/admin/requests/{espoo.id}/act", data={
+        "csrf_token": csrf_of(client), "action": "withdraw", "version": "1"})
+    assert response.status_code == 404
+    session.expire_all()
+    assert session.get(DataRequest, espoo.id).state == "received"
+
+
+def test_every_action_is_in_the_audit_trail_with_before_and_after(client, session, handler,
+                                                                  monkeypatch):
+    request = make_request(session)
+    at(monkeypatch, "2026-03-10")
+    act(client, request, "note", text="Soitettu asiakkaalle.")
+    act(client, request, "withdraw")
+    entries = session.scalars(select(AuditEntry).where(
+        AuditEntry.target == f"request:{request.id}").order_by(AuditEntry.id)).all()
+    assert [e.action for e in entries] == ["request.note", "request.withdraw"]
+    assert entries[1].before["state"] == "received" and entries[1].after["state"] == "withdrawn"
+    assert entries[1].actor_id == handler.id
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    assert "Soitettu asiakkaalle." in page and "(staff only)" in page

@@ -1,0 +1,60 @@
+"""The workflow rules, without Flask or a database."""
+
+from datetime import date
+
+import pytest
+
+from portal.dsr import workflow as wf
+
+
+@pytest.mark.parametrize("action, state, expected", [
+    ("ask_information", "received", "info_requested"),
+    ("complete", "received", "completed"),
+    ("complete", "info_requested", "completed"),
+    ("refuse", "received", "refused"),
+    ("withdraw", "info_requested", "withdrawn"),
+    ("confirm_identity", "received", "received"),
+    ("note", "completed", "completed"),
+])
+def test_allowed_transitions(action, state, expected):
+    assert wf.next_state(action, state, text="x", ground="excessive", today=date(2026, 1, 1),
+                         extension_notice_by=date(2026, 2, 1)) == expected
+
+
+@pytest.mark.parametrize("action, state", [
+    ("ask_information", "info_requested"),  # wait for the answer first
+    ("complete", "completed"), ("refuse", "withdrawn"), ("extend", "refused"),
+    ("withdraw", "unconfirmed"), ("complete", "unconfirmed"), ("teleport", "received"),
+])
+def test_forbidden_transitions(action, state):
+    with pytest.raises(wf.NotAllowed):
+        wf.next_state(action, state, text="x", ground="excessive")
+
+
+@pytest.mark.parametrize("action", ["ask_information", "refuse", "complete", "extend", "note"])
+def test_actions_that_need_words(action):
+    with pytest.raises(wf.TextRequired):
+        wf.next_state(action, "received", text="   ", ground="excessive",
+                      today=date(2026, 1, 1), extension_notice_by=date(2026, 2, 1))
+
+
+def test_refusal_needs_a_known_ground():
+    with pytest.raises(wf.GroundRequired):
+        wf.next_state("refuse", "received", text="because", ground="dislike")
+
+
+def test_extension_only_until_the_one_month_due_date_and_only_once():
+    notice_by = date(2026, 2, 16)
+    assert wf.next_state("extend", "received", text="many requests", today=notice_by,
+                         extension_notice_by=notice_by) == "received"
+    with pytest.raises(wf.ExtensionTooLate):
+        wf.next_state("extend", "received", text="many requests", today=date(2026, 2, 17),
+                      extension_notice_by=notice_by)
+    with pytest.raises(wf.AlreadyExtended):
+        wf.next_state("extend", "received", text="again", today=date(2026, 2, 1),
+                      extension_notice_by=notice_by, extended=True)
+
+
+def test_available_actions():
+    assert "extend" not in wf.available("received", extended=True)
+    assert wf.available("completed", extended=False) == ["note"]
