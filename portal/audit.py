@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, event
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from .db import Base, UTCDateTime, utcnow
+from .db import Base, UTCDateTime, refuse_changes, utcnow
 
 
 class AuditImmutable(RuntimeError):
@@ -45,11 +45,4 @@ def record(session: Session, action: str, *, actor_id: int | None = None, target
     return entry
 
 
-@event.listens_for(AuditEntry, "before_update")
-def _refuse_update(_mapper, _connection, target: AuditEntry) -> None:
-    raise AuditImmutable(f"audit entry {target.id} cannot be changed")
-
-
-@event.listens_for(AuditEntry, "before_delete")
-def _refuse_delete(_mapper, _connection, target: AuditEntry) -> None:
-    raise AuditImmutable(f"audit entry {target.id} cannot be deleted")
+refuse_changes(AuditEntry, AuditImmutable, "audit entry")

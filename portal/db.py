@@ -53,6 +53,18 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def refuse_changes(model: type, error: type[Exception], what: str) -> None:
+    """Make rows of ``model`` append-only: the ORM raises ``error`` on any update or delete."""
+
+    @event.listens_for(model, "before_update")
+    def _no_update(_mapper, _connection, target) -> None:
+        raise error(f"{what} {target.id} cannot be changed")
+
+    @event.listens_for(model, "before_delete")
+    def _no_delete(_mapper, _connection, target) -> None:
+        raise error(f"{what} {target.id} cannot be deleted")
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

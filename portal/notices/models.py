@@ -17,11 +17,10 @@ from sqlalchemy import (
     LargeBinary,
     String,
     UniqueConstraint,
-    event,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..db import Base, UTCDateTime, utcnow
+from ..db import Base, UTCDateTime, refuse_changes, utcnow
 
 
 class PublishedVersionImmutable(RuntimeError):
@@ -106,11 +105,4 @@ class Rendition(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
-@event.listens_for(NoticeVersion, "before_update")
-def _refuse_update(_mapper, _connection, target: NoticeVersion) -> None:
-    raise PublishedVersionImmutable(f"notice version {target.id} is published and cannot change")
-
-
-@event.listens_for(NoticeVersion, "before_delete")
-def _refuse_delete(_mapper, _connection, target: NoticeVersion) -> None:
-    raise PublishedVersionImmutable(f"notice version {target.id} is published and cannot go")
+refuse_changes(NoticeVersion, PublishedVersionImmutable, "published notice version")
