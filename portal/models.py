@@ -1,13 +1,14 @@
 """Every model, imported in one place so that Alembic and the app see the whole schema."""
 
 from .audit import AuditEntry
-from .backoffice.models import StaffUser
+from .backoffice.models import LetterTemplate, StaffUser
 from .db import Base
 from .dsr.models import DataRequest, ReferenceCounter, RequestEvent
 from .mail.models import OutboxAttachment, OutboxMail
 from .notices.models import Controller, NoticeVersion, Register, Rendition
 
 __all__ = [
-    "AuditEntry", "Base", "Controller", "DataRequest", "NoticeVersion", "OutboxAttachment",
+    "AuditEntry", "Base", "Controller", "DataRequest", "LetterTemplate", "NoticeVersion",
+    "OutboxAttachment",
     "OutboxMail", "ReferenceCounter", "Register", "Rendition", "RequestEvent", "StaffUser",
 ]

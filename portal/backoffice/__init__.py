@@ -62,4 +62,5 @@ from . import (  # noqa: E402,F401  (routes register themselves on bp)
     action_views,
     auth_views,
     queue_views,
+    template_views,
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, request, url_for
+from flask import Response, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..db import get_session, utcnow
 from ..dsr import workflow
 from . import accounts, actions, bp
+from .extracts import MAX_FILES, BadExtract, read_extract
 from .queue_views import render_detail, visible_request
 
 ERRORS = {
@@ -23,19 +24,54 @@ ERRORS = {
 }
 
 
-@bp.post("/requests/<int:request_id>/act")
-def act(request_id: int):
-    data_request = visible_request(request_id)
+def _extracts() -> tuple:
+    files = [f for f in request.files.getlist("extracts") if f.filename][:MAX_FILES + 1]
+    if len(files) > MAX_FILES:
+        raise BadExtract("", _("at most %(num)d files", num=MAX_FILES))
+    return tuple(read_extract(f.filename, f.read()) for f in files)
+
+
+def _input(data_request) -> actions.ActionInput:
     form = request.form
     assignee = form.get("assignee", "")
-    data = actions.ActionInput(
+    return actions.ActionInput(
         action=form.get("action", ""), version=int(form.get("version", "0") or 0),
         text=form.get("text", ""), ground=form.get("ground", ""),
         assignee_id=int(assignee) if assignee.isdigit() and int(assignee) in
         {s.id for s in accounts.colleagues(get_session(), data_request.controller_id)} else None,
-        notified=tuple(form.getlist("notified")))
+        notified=tuple(form.getlist("notified")),
+        extracts=_extracts() if form.get("action") == "complete" else ())
+
+
+@bp.post("/requests/<int:request_id>/preview")
+def preview(request_id: int):
+    """The letter as it would be sent, without sending or saving anything."""
+    data_request = visible_request(request_id)
+    try:
+        data = _input(data_request)
+        workflow.next_state(data.action, data_request.state, text=data.text,
+                            ground=data.ground)
+        if data.action not in actions.LETTER_KINDS:
+            raise workflow.NotAllowed(data.action)
+    except BadExtract as exc:
+        return render_detail(data_request, error=f"{exc.filename}: {exc.reason}", code=400,
+                             form=request.form)
+    except workflow.WorkflowError as exc:
+        message = next(text for kind, text in ERRORS.items() if isinstance(exc, kind))
+        return render_detail(data_request, error=str(message), code=400, form=request.form)
+    pdf = actions.letter_pdf(data_request, current_user, data, utcnow())
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": f'inline; filename="{data_request.reference}-preview.pdf"',
+        "Cache-Control": "no-store"})
+
+
+@bp.post("/requests/<int:request_id>/act")
+def act(request_id: int):
+    data_request = visible_request(request_id)
+    form = request.form
     session = get_session()
     try:
+        data = _input(data_request)
         actions.perform(session, data_request, current_user, data, now=utcnow())
         session.commit()
     except (actions.Conflict, StaleDataError):
@@ -43,6 +79,10 @@ def act(request_id: int):
         return render_detail(visible_request(request_id), error=_(
             "Someone else changed this request while you were working on it. Nothing you sent "
             "was saved. Check the request below and try again."), code=409)
+    except BadExtract as exc:
+        session.rollback()
+        return render_detail(visible_request(request_id), code=400, form=form,
+                             error=f"{exc.filename}: {exc.reason}")
     except workflow.WorkflowError as exc:
         session.rollback()
         message = next(text for kind, text in ERRORS.items() if isinstance(exc, kind))

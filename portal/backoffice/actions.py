@@ -20,6 +20,7 @@ from ..dsr.models import DataRequest, RequestEvent
 from ..dsr.rights import RIGHTS
 from ..dsr.service import deadline_of, new_status_link, refresh_due
 from ..mail.compose import Attachment, absolute_link, queue_mail
+from .extracts import Extract
 from .letters import GROUNDS, archive, render_letter
 from .models import StaffUser
 
@@ -37,6 +38,8 @@ class ActionInput:
     assignee_id: int | None = None
     #: Art. 19: the recipients the handler has notified of the correction or erasure.
     notified: tuple[str, ...] = ()
+    #: Data files for an answer: shown as tables in the letter and attached as they are.
+    extracts: tuple[Extract, ...] = ()
 
 
 def snapshot(request: DataRequest) -> dict:
@@ -55,13 +58,23 @@ def _mail(session: Session, request: DataRequest, template: str, subject, **cont
                         **context})
 
 
-def _letter(session, request, staff, data, now, kind: str, subject, template: str) -> None:
-    pdf = render_letter(request, kind=kind, text=data.text, staff=staff, ground=data.ground,
-                        now=now)
-    filename = f"{request.reference}-{kind}.pdf"
-    archive(request, filename, "application/pdf", pdf)
-    _mail(session, request, template, subject,
-          attachments=[Attachment(filename, "application/pdf", pdf)])
+LETTER_KINDS = {"complete": "response", "refuse": "refusal"}
+
+
+def letter_pdf(request: DataRequest, staff: StaffUser, data: ActionInput, now) -> bytes:
+    """The letter an answer or refusal sends (also the handler's preview)."""
+    return render_letter(request, kind=LETTER_KINDS[data.action], text=data.text, staff=staff,
+                         ground=data.ground, tables=data.extracts, now=now)
+
+
+def _letter(session, request, staff, data, now, subject, template: str) -> None:
+    pdf = letter_pdf(request, staff, data, now)
+    files = [Attachment(f"{request.reference}-{LETTER_KINDS[data.action]}.pdf",
+                        "application/pdf", pdf)]
+    files += [Attachment(e.filename, e.mimetype, e.data) for e in data.extracts]
+    for file in files:
+        archive(request, file.filename, file.mimetype, file.data)
+    _mail(session, request, template, subject, attachments=files)
 
 
 def perform(session: Session, request: DataRequest, staff: StaffUser, data: ActionInput, *,
@@ -118,10 +131,10 @@ def _send(session, request, staff, data, now) -> None:
                  reference=request.reference), reasons=data.text.strip(),
               deadline=deadline_of(request))
     elif data.action == "refuse":
-        _letter(session, request, staff, data, now, "refusal",
+        _letter(session, request, staff, data, now,
                 _l("Decision on your request %(reference)s", reference=request.reference),
                 "dsr_refused")
     elif data.action == "complete":
-        _letter(session, request, staff, data, now, "response",
+        _letter(session, request, staff, data, now,
                 _l("Answer to your request %(reference)s", reference=request.reference),
                 "dsr_completed")

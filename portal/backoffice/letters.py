@@ -29,14 +29,15 @@ ROLE_TITLES = {"dpo": _l("Data protection officer"), "handler": _l("Handler"),
 
 
 def render_letter(request: DataRequest, *, kind: str, text: str, staff: StaffUser,
-                  ground: str = "", now=None) -> bytes:
+                  ground: str = "", tables=(), now=None) -> bytes:
     """A ``complete`` or ``refuse`` letter for ``request``, in the requester's language."""
     with force_locale(request.locale):
         html = render_template(
             "pdf/letter.html", data_request=request, kind=kind, text=text, staff=staff,
             lang=request.locale, right=RIGHTS[request.right_code],
             ground=str(GROUNDS[ground]) if ground else "",
-            role=str(ROLE_TITLES[staff.role]), day=receipt_date(now) if now else None)
+            role=str(ROLE_TITLES[staff.role]), day=receipt_date(now) if now else None,
+            tables=tables)
         return render_pdf(html, Path(current_app.static_folder))
 
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Column, ForeignKey, Integer, String, Table
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import Base, UTCDateTime, utcnow
@@ -68,3 +78,18 @@ class StaffUser(Base):
     @property
     def controller_ids(self) -> set[int]:
         return {controller.id for controller in self.controllers}
+
+
+class LetterTemplate(Base):
+    """A controller's own opening text for answers to one right, in one language."""
+
+    __tablename__ = "letter_templates"
+    __table_args__ = (UniqueConstraint("controller_id", "right_code", "locale"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    controller_id: Mapped[int] = mapped_column(ForeignKey("controllers.id"))
+    right_code: Mapped[str] = mapped_column(String(16))
+    locale: Mapped[str] = mapped_column(String(8))
+    #: Plain text; $name, $reference, $received and $organisation are filled in.
+    body: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -22,6 +22,7 @@ from ..i18n import current_locale
 from ..mail.models import OutboxMail
 from ..notices.service import latest_published
 from . import accounts, bp, queue
+from .letter_texts import opening_for
 from .letters import GROUNDS
 
 #: Spreadsheets run cells that start with these as formulas (CSV injection).
@@ -125,4 +126,5 @@ def render_detail(data_request: DataRequest, *, error: str = "", code: int = 200
         actions=workflow.available(data_request.state, extended=extended),
         grounds=GROUNDS, colleagues=accounts.colleagues(session, data_request.controller_id),
         recipients=recipients_of(session, data_request),
-        article_19=data_request.right_code in workflow.ARTICLE_19_RIGHTS), code
+        article_19=data_request.right_code in workflow.ARTICLE_19_RIGHTS,
+        opening=opening_for(session, data_request)), code

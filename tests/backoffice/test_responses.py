@@ -1,0 +1,111 @@
+"""Answers: the DPO's letter texts, data extracts as tables and files, and the preview."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from portal.audit import AuditEntry
+from portal.dsr.models import ResponseDocument
+from portal.mail.models import OutboxMail
+from tests.backoffice.factories import csrf_of, make_request, make_staff, sign_in
+from tests.backoffice.test_actions import at
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def dpo(client, session):
+    user = make_staff(session, email="dpo@museot.example", orgs=("museokortti",))
+    sign_in(client, user)
+    return user
+
+
+def version_of(client, request) -> str:
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    return re.search(r'name="version" value="(\d+)"', page).group(1)
+
+
+def text_of(pdf: bytes) -> str:
+    return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_answer_starts_from_the_dpos_text_in_the_requesters_language(client, session,
+                                                                        dpo):
+    request = make_request(session, name="Aino Asiakas")
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    assert "Hei Aino Asiakas," in page and "Pyysit 3. maaliskuuta 2026" in page
+    token = csrf_of(client, "/admin/templates/access")
+    response = client.post("/admin/templates/access", data={
+        "csrf_token": token, "text-fi": "Hyvä $name, viitteenne $reference.",
+        "text-sv": "Bästa $name", "text-en": "Dear $name"})
+    assert response.status_code == 302
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    assert "Hyvä Aino Asiakas, viitteenne MUSEOKORTTI-2026-0001." in page
+    entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "template.save"))
+    assert entry.after["fi"].startswith("Hyvä $name") and entry.before["fi"] is None
+
+
+def test_an_empty_template_is_refused(client, session, dpo):
+    response = client.post("/admin/templates/erasure", data={
+        "csrf_token": csrf_of(client, "/admin/templates/erasure"), "text-fi": "",
+        "text-sv": "x", "text-en": "x"})
+    assert response.status_code == 400 and 'href="#text-fi"' in response.get_data(as_text=True)
+
+
+def test_handlers_cannot_edit_letter_texts(app, session):
+    client = app.test_client()
+    sign_in(client, make_staff(session, email="h@museot.example", orgs=("museokortti",),
+                               role="handler"))
+    assert client.get("/admin/templates/access").status_code == 403
+
+
+def test_extracts_become_tables_and_machine_readable_attachments(client, session, dpo,
+                                                                 monkeypatch):
+    request = make_request(session)
+    at(monkeypatch, "2026-03-10")
+    files = [(io.BytesIO(b"museo;pvm\nAteneum;2026-01-04\n"), "kaynnit.csv"),
+             (io.BytesIO(b'{"kortti": "123456", "voimassa": "2026-12-31"}'), "kortti.json")]
+    response = client.post(f"/admin/requests/{request.id}/act", data={
+        "csrf_token": csrf_of(client, f"/admin/requests/{request.id}"), "action": "complete",
+        "version": version_of(client, request), "text": "Tässä tietosi.", "extracts": files},
+        content_type="multipart/form-data")
+    assert response.status_code == 302
+    mail = session.scalar(select(OutboxMail).order_by(OutboxMail.id.desc()))
+    names = [a.filename for a in mail.attachments]
+    assert names == ["MUSEOKORTTI-2026-0001-response.pdf", "kaynnit.csv", "kortti.json"]
+    text = text_of(mail.attachments[0].data)
+    for value in ("Ateneum", "2026-01-04", "kortti", "123456", "kaynnit.csv"):
+        assert value in text
+    assert len(session.scalars(select(ResponseDocument)).all()) == 3
+
+
+def test_a_bad_extract_saves_nothing(client, session, dpo, monkeypatch):
+    request = make_request(session)
+    at(monkeypatch, "2026-03-10")
+    response = client.post(f"/admin/requests/{request.id}/act", data={
+        "csrf_token": csrf_of(client, f"/admin/requests/{request.id}"), "action": "complete",
+        "version": version_of(client, request), "text": "x",
+        "extracts": [(io.BytesIO(b"MZ"), "virus.exe")]}, content_type="multipart/form-data")
+    assert response.status_code == 400
+    assert "virus.exe: only .csv and .json files can be attached" in response.get_data(
+        as_text=True)
+    assert session.scalar(select(OutboxMail).where(OutboxMail.attachments.any())) is None
+
+
+def test_preview_shows_the_letter_without_sending(client, session, dpo, monkeypatch):
+    request = make_request(session)
+    at(monkeypatch, "2026-03-10")
+    mails_before = len(session.scalars(select(OutboxMail)).all())
+    response = client.post(f"/admin/requests/{request.id}/preview", data={
+        "csrf_token": csrf_of(client, f"/admin/requests/{request.id}"), "action": "complete",
+        "version": version_of(client, request), "text": "Esikatselu."})
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert "Esikatselu." in text_of(response.data)
+    session.expire_all()
+    assert len(session.scalars(select(OutboxMail)).all()) == mails_before
+    assert request.state == "received"
