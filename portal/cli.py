@@ -12,7 +12,7 @@ from flask.cli import AppGroup, with_appcontext
 from flask_babel import force_locale, format_date, gettext
 
 from . import deadlines, migrate
-from .backoffice.cli import staff_cli
+from .backoffice.cli import deadlines_cli, staff_cli
 from .db import get_session
 from .dsr.cli import retention_cli
 from .dsr.deadline_text import explain
@@ -126,3 +126,4 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(mail_cli)
     app.cli.add_command(retention_cli)
     app.cli.add_command(staff_cli)
+    app.cli.add_command(deadlines_cli)

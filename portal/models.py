@@ -2,13 +2,27 @@
 
 from .audit import AuditEntry
 from .backoffice.models import LetterTemplate, StaffUser
+from .backoffice.reminders import ReminderLog
+from .backoffice.stats import PurgedRequestFact
 from .db import Base
 from .dsr.models import DataRequest, ReferenceCounter, RequestEvent
 from .mail.models import OutboxAttachment, OutboxMail
 from .notices.models import Controller, NoticeVersion, Register, Rendition
 
 __all__ = [
-    "AuditEntry", "Base", "Controller", "DataRequest", "LetterTemplate", "NoticeVersion",
+    "AuditEntry",
+    "Base",
+    "Controller",
+    "DataRequest",
+    "LetterTemplate",
+    "NoticeVersion",
     "OutboxAttachment",
-    "OutboxMail", "ReferenceCounter", "Register", "Rendition", "RequestEvent", "StaffUser",
+    "OutboxMail",
+    "PurgedRequestFact",
+    "ReferenceCounter",
+    "Register",
+    "ReminderLog",
+    "Rendition",
+    "RequestEvent",
+    "StaffUser",
 ]

@@ -56,6 +56,9 @@ class Settings:
     ratelimit_storage_uri: str = "memory://"
     #: Days a confirmation link stays valid; unconfirmed requests are purged after it.
     unconfirmed_days: int = 7
+    #: Days a closed request is kept before retention deletes it (the information management
+    #: plan of the controller decides; two years is a common period for such case files).
+    retention_days: int = 730
     #: Slug of the register that describes the portal's own processing (``/<lang>/privacy``).
     privacy_register: str = "tietosuojaportaali"
     #: Accessibility supervisory authority (Act 306/2019 §15); it moved to Traficom in 2025.
@@ -108,6 +111,7 @@ class Settings:
             "mail_sender": get("MAIL_SENDER", cls.mail_sender),
             "ratelimit_storage_uri": get("RATELIMIT_STORAGE_URI", cls.ratelimit_storage_uri),
             "unconfirmed_days": _int(get("UNCONFIRMED_DAYS", "7"), "PORTAL_UNCONFIRMED_DAYS"),
+            "retention_days": _int(get("RETENTION_DAYS", "730"), "PORTAL_RETENTION_DAYS"),
             "privacy_register": get("PRIVACY_REGISTER", cls.privacy_register),
             "a11y_authority_address": get("A11Y_AUTHORITY_ADDRESS", cls.a11y_authority_address),
             "a11y_authority_url": get("A11Y_AUTHORITY_URL", cls.a11y_authority_url),

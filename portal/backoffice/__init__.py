@@ -62,5 +62,6 @@ from . import (  # noqa: E402,F401  (routes register themselves on bp)
     action_views,
     auth_views,
     queue_views,
+    report_views,
     template_views,
 )

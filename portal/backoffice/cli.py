@@ -11,11 +11,13 @@ from sqlalchemy import select
 
 from .. import audit
 from ..db import get_session, utcnow
+from ..deadlines import HELSINKI
 from ..notices.models import Controller
-from . import accounts
+from . import accounts, reminders
 from .models import ROLES
 
 staff_cli = AppGroup("staff", help="Staff accounts of the back office.")
+deadlines_cli = AppGroup("deadlines", help="Deadline reminders for the staff.")
 
 DEMO_EMAIL = "dpo@demo.invalid"
 DEMO_PASSWORD = "demo-password-1"  # noqa: S105 - development only, refused in production
@@ -73,3 +75,12 @@ def demo() -> None:
                "  (a code is valid for 30 seconds and only once: add the URI below to an\n"
                "  authenticator app, or run `flask --app portal staff demo` for a new code)")
     _print_enrolment(user)
+
+
+@deadlines_cli.command("remind")
+def remind() -> None:
+    """Mail each DPO and handler what is overdue or due within a week (at most once a day)."""
+    session = get_session()
+    count = reminders.send_reminders(session, utcnow().astimezone(HELSINKI).date())
+    session.commit()
+    click.echo(f"digests queued: {count}")

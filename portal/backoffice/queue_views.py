@@ -12,6 +12,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ..audit import AuditEntry
 from ..db import get_session, utcnow
 from ..deadlines import HELSINKI
 from ..dsr import workflow
@@ -127,4 +128,6 @@ def render_detail(data_request: DataRequest, *, error: str = "", code: int = 200
         grounds=GROUNDS, colleagues=accounts.colleagues(session, data_request.controller_id),
         recipients=recipients_of(session, data_request),
         article_19=data_request.right_code in workflow.ARTICLE_19_RIGHTS,
-        opening=opening_for(session, data_request)), code
+        opening=opening_for(session, data_request),
+        entries=session.scalars(select(AuditEntry).where(
+            AuditEntry.target == f"request:{data_request.id}").order_by(AuditEntry.id)).all()), code

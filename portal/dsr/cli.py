@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
+from .. import retention
 from ..db import get_session, utcnow
-from . import service
 
 retention_cli = AppGroup("retention", help="Deleting personal data that is no longer needed.")
 
@@ -14,9 +15,12 @@ retention_cli = AppGroup("retention", help="Deleting personal data that is no lo
 @retention_cli.command("purge")
 @click.option("--dry-run", is_flag=True, help="Count what would be deleted; delete nothing.")
 def purge(dry_run: bool) -> None:
-    """Delete requests never confirmed whose confirmation link has expired, with their mail."""
+    """Delete expired unconfirmed requests, and closed ones after the retention period."""
     session = get_session()
-    count = service.purge_unconfirmed(session, before=utcnow(), dry_run=dry_run)
+    keep = current_app.config["PORTAL"].retention_days
+    unconfirmed, closed = retention.purge(session, now=utcnow(), keep_days=keep,
+                                          dry_run=dry_run)
     session.commit()
     verb = "would delete" if dry_run else "deleted"
-    click.echo(f"unconfirmed requests: {verb} {count}")
+    click.echo(f"unconfirmed requests: {verb} {unconfirmed}")
+    click.echo(f"requests closed over {keep} days ago: {verb} {closed}")

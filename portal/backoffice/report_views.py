@@ -1,0 +1,50 @@
+"""Statistics (the accountability record) and the audit trail, for the staff's own controllers."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from flask import Response, abort, render_template
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import or_, select
+
+from ..audit import AuditEntry
+from ..db import get_session
+from ..dsr.rights import RIGHTS
+from . import bp, stats
+
+AUDIT_PAGE = 200
+
+
+@bp.get("/stats")
+def statistics():
+    rows = stats.summarise(stats.facts(get_session(), current_user.controller_ids))
+    return render_template("backoffice/stats.html", rows=rows, rights=RIGHTS)
+
+
+@bp.get("/stats.csv")
+def statistics_csv():
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([_("Month"), _("Request"), _("Received"), _("Answered"), _("Refused"),
+                     _("Extended"), _("Closed"), _("Closed on time"), _("Median days")])
+    for row in stats.summarise(stats.facts(get_session(), current_user.controller_ids)):
+        writer.writerow([row.month, row.right, row.received, row.completed, row.refused,
+                         row.extended, row.closed, row.on_time,
+                         "" if row.median_days is None else row.median_days])
+    return Response("\ufeff" + out.getvalue(), mimetype="text/csv", headers={
+        "Content-Disposition": 'attachment; filename="statistics.csv"'})
+
+
+@bp.get("/audit")
+def audit_trail():
+    """The whole trail of the admin's controllers, newest first (admins only)."""
+    if current_user.role != "admin":
+        abort(403)
+    entries = get_session().scalars(
+        select(AuditEntry).where(or_(AuditEntry.controller_id.in_(current_user.controller_ids),
+                                     AuditEntry.controller_id.is_(None)))
+        .order_by(AuditEntry.id.desc()).limit(AUDIT_PAGE)).all()
+    return render_template("backoffice/audit.html", entries=entries)

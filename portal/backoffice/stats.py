@@ -1,0 +1,112 @@
+"""The controller's accountability record (GDPR Art. 5(2)): requests per month and right.
+
+``summarise`` is a plain function over anonymous facts, so purged requests can leave a fact
+without personal data behind (``PurgedRequestFact``) and the statistics stay whole.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column, selectinload
+
+from ..db import Base
+from ..deadlines import receipt_date
+from ..dsr.models import DataRequest
+
+
+class PurgedRequestFact(Base):
+    """What statistics need of a request that retention has deleted: no personal data."""
+
+    __tablename__ = "purged_request_facts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    controller_id: Mapped[int] = mapped_column(ForeignKey("controllers.id"), index=True)
+    right_code: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16))
+    received_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    extended: Mapped[bool] = mapped_column(Boolean, default=False)
+    days: Mapped[int | None] = mapped_column(Integer)
+
+
+@dataclass(frozen=True)
+class Fact:
+    right: str
+    state: str
+    received_on: date
+    closed_on: date | None
+    due_on: date | None
+    extended: bool
+
+
+@dataclass(frozen=True)
+class Row:
+    month: str
+    right: str
+    received: int
+    completed: int
+    refused: int
+    extended: int
+    on_time: int
+    closed: int
+    median_days: float | None
+
+    @property
+    def on_time_share(self) -> float | None:
+        return self.on_time / self.closed if self.closed else None
+
+
+def closing_day(request: DataRequest) -> date | None:
+    for event in reversed(request.events):
+        if event.kind in {"completed", "refused"}:
+            return receipt_date(event.created_at)
+    return None
+
+
+def fact_of(request: DataRequest) -> Fact:
+    return Fact(request.right_code, request.state, receipt_date(request.received_at),
+                closing_day(request), request.due_on, request.extension_notified_on is not None)
+
+
+def summarise(facts: list[Fact]) -> list[Row]:
+    """Per month of receipt and right: counts, share answered on time, median days."""
+    groups: dict[tuple[str, str], list[Fact]] = {}
+    for fact in facts:
+        groups.setdefault((fact.received_on.strftime("%Y-%m"), fact.right), []).append(fact)
+    rows = []
+    for (month, right), group in sorted(groups.items()):
+        closed = [f for f in group if f.closed_on is not None]
+        days = [(f.closed_on - f.received_on).days for f in closed]
+        rows.append(Row(
+            month, right, len(group), sum(f.state == "completed" for f in group),
+            sum(f.state == "refused" for f in group), sum(f.extended for f in group),
+            sum(f.due_on is not None and f.closed_on <= f.due_on for f in closed), len(closed),
+            statistics.median(days) if days else None))
+    return rows
+
+
+def facts(session: Session, controller_ids: set[int]) -> list[Fact]:
+    live = session.scalars(
+        select(DataRequest).where(DataRequest.controller_id.in_(controller_ids),
+                                  DataRequest.state != "unconfirmed")
+        .options(selectinload(DataRequest.events)))
+    purged = session.scalars(select(PurgedRequestFact).where(
+        PurgedRequestFact.controller_id.in_(controller_ids)))
+    return [fact_of(r) for r in live] + [
+        Fact(p.right_code, p.state, p.received_on, p.closed_on, p.due_on, p.extended)
+        for p in purged]
+
+
+def remember(session: Session, request: DataRequest, now: datetime) -> None:
+    """Keep the anonymous fact of a request about to be deleted."""
+    fact = fact_of(request)
+    session.add(PurgedRequestFact(
+        controller_id=request.controller_id, right_code=fact.right, state=fact.state,
+        received_on=fact.received_on, closed_on=fact.closed_on, due_on=fact.due_on,
+        extended=fact.extended,
+        days=(fact.closed_on - fact.received_on).days if fact.closed_on else None))
