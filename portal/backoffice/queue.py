@@ -28,6 +28,8 @@ class QueueFilter:
     overdue: bool = False
     due_soon: bool = False
     search: str = ""
+    #: A staff id, ``"me"`` for the viewer's own, ``"none"`` for unassigned, ``""`` for all.
+    assignee: str = ""
 
     def states(self) -> tuple[str, ...]:
         if self.state == "all":
@@ -37,7 +39,8 @@ class QueueFilter:
         return OPEN_STATES
 
 
-def _filtered(controller_ids: set[int], f: QueueFilter, today: date) -> Select:
+def _filtered(controller_ids: set[int], f: QueueFilter, today: date,
+              viewer_id: int | None = None) -> Select:
     query = select(DataRequest).where(DataRequest.controller_id.in_(controller_ids),
                                       DataRequest.state.in_(f.states()))
     if f.right:
@@ -46,6 +49,11 @@ def _filtered(controller_ids: set[int], f: QueueFilter, today: date) -> Select:
         query = query.where(DataRequest.id.in_(
             select(request_registers.c.request_id).join(Register)
             .where(Register.slug == f.register)))
+    if f.assignee == "none":
+        query = query.where(DataRequest.assignee_id.is_(None))
+    elif f.assignee == "me" or f.assignee.isdigit():
+        query = query.where(DataRequest.assignee_id ==
+                            (viewer_id if f.assignee == "me" else int(f.assignee)))
     if f.overdue:
         query = query.where(DataRequest.due_on < today)
     if f.due_soon:
@@ -58,11 +66,11 @@ def _filtered(controller_ids: set[int], f: QueueFilter, today: date) -> Select:
 
 
 def page(session: Session, controller_ids: set[int], f: QueueFilter, today: date,
-         after: tuple[date, int] | None = None, size: int | None = None
-         ) -> tuple[list[DataRequest], tuple[date, int] | None]:
+         after: tuple[date, int] | None = None, size: int | None = None,
+         viewer_id: int | None = None) -> tuple[list[DataRequest], tuple[date, int] | None]:
     """One page in due-date order, and the cursor of the next page (None on the last)."""
     size = size or PAGE_SIZE
-    query = _filtered(controller_ids, f, today)
+    query = _filtered(controller_ids, f, today, viewer_id)
     if after is not None:
         query = query.where(tuple_(DataRequest.due_on, DataRequest.id) > tuple_(*after))
     rows = list(session.scalars(
@@ -73,9 +81,11 @@ def page(session: Session, controller_ids: set[int], f: QueueFilter, today: date
     return rows, ((rows[-1].due_on, rows[-1].id) if more and rows else None)
 
 
-def all_rows(session: Session, controller_ids: set[int], f: QueueFilter, today: date):
+def all_rows(session: Session, controller_ids: set[int], f: QueueFilter, today: date,
+             viewer_id: int | None = None):
     """Every matching request in queue order, streamed (for the CSV export)."""
-    query = _filtered(controller_ids, f, today).order_by(DataRequest.due_on, DataRequest.id)
+    query = _filtered(controller_ids, f, today, viewer_id).order_by(DataRequest.due_on,
+                                                                    DataRequest.id)
     return session.scalars(query.execution_options(yield_per=500))
 
 

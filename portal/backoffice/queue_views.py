@@ -39,7 +39,8 @@ def _filter() -> queue.QueueFilter:
     return queue.QueueFilter(
         state=args.get("state", "")[:20], right=args.get("right", "")[:20],
         register=args.get("register", "")[:64], overdue=args.get("overdue") == "1",
-        due_soon=args.get("due_soon") == "1", search=args.get("q", "")[:100])
+        due_soon=args.get("due_soon") == "1", search=args.get("q", "")[:100],
+        assignee=args.get("assignee", "")[:12])
 
 
 def _cursor() -> tuple[date, int] | None:
@@ -54,7 +55,8 @@ def _cursor() -> tuple[date, int] | None:
 @bp.get("/requests")
 def requests():
     session, today, f = get_session(), _today(), _filter()
-    rows, next_cursor = queue.page(session, current_user.controller_ids, f, today, _cursor())
+    rows, next_cursor = queue.page(session, current_user.controller_ids, f, today, _cursor(),
+                                   viewer_id=current_user.id)
     registers = sorted({(r.slug, r.slug) for c in current_user.controllers for r in c.registers})
     return render_template(
         "backoffice/queue.html", rows=rows, f=f, today=today, rights=RIGHTS,
@@ -77,7 +79,8 @@ def requests_csv():
     writer = csv.writer(out)
     writer.writerow([_("Reference"), _("Status"), _("Request"), _("Received"), _("Due date"),
                      _("Name"), _("E-mail address"), _("Language")])
-    for row in queue.all_rows(session, current_user.controller_ids, _filter(), today):
+    for row in queue.all_rows(session, current_user.controller_ids, _filter(), today,
+                              current_user.id):
         writer.writerow([_cell(v) for v in (
             row.reference, row.state, row.right_code,
             row.received_at.astimezone(HELSINKI).strftime("%Y-%m-%d %H:%M"),

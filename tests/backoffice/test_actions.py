@@ -173,3 +173,11 @@ def test_every_action_is_in_the_audit_trail_with_before_and_after(client, sessio
     assert entries[1].actor_id == handler.id
     page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
     assert "Soitettu asiakkaalle." in page and "(staff only)" in page
+
+
+def test_requester_markup_is_text_in_the_letter(client, session, handler, monkeypatch):
+    request = make_request(session, name='<b>Aino</b> <script>x()</script>')
+    at(monkeypatch, "2026-03-10")
+    act(client, request, "complete", text="<i>Vastaus</i>")
+    pdf = pdf_text(newest_mail(session).attachments[0].data)
+    assert "<b>Aino</b> <script>x()</script>" in pdf and "<i>Vastaus</i>" in pdf

@@ -105,3 +105,14 @@ def test_request_page_shows_the_timeline_and_mail_state(client, session, museum_
     assert "Tuesday, April 7, 2026" in html  # received 3 Mar, Easter roll
     assert "Last day to notify an extension" in html
     assert "confirmed" in html and "Aino Asiakas" in html
+
+
+def test_filter_by_handler(client, session, museum_dpo):
+    mine = make_request(session, name="Mine")
+    make_request(session, name="Unassigned", received="2026-03-04")
+    mine.assignee_id = museum_dpo.id
+    session.commit()
+    assert re.findall(r"<td>(Mine|Unassigned)</td>", client.get(
+        "/admin/requests?assignee=me").get_data(as_text=True)) == ["Mine"]
+    assert re.findall(r"<td>(Mine|Unassigned)</td>", client.get(
+        "/admin/requests?assignee=none").get_data(as_text=True)) == ["Unassigned"]
