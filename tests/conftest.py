@@ -6,6 +6,7 @@ missing, a developer's run skips those tests with the reason; in CI (``CI=true``
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -202,23 +203,46 @@ class LiveServer(str):
     app = None
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory, sqlite_template):
-    """The app served over HTTP on 127.0.0.1 from a thread, for the browser."""
+@contextlib.contextmanager
+def serve(folder: Path, template: Path, **overrides):
+    """An app over a copy of ``template``, served over HTTP on 127.0.0.1 from a thread."""
+    from dataclasses import replace
+
     from werkzeug.serving import make_server
 
-    folder = tmp_path_factory.mktemp("live")
-    shutil.copy(sqlite_template, folder / "portal.db")
-    url = f"sqlite:///{folder / 'portal.db'}"
-    application = create_app(make_settings(folder / "instance", url))
+    shutil.copy(template, folder / "portal.db")
+    settings = replace(make_settings(folder / "instance", f"sqlite:///{folder / 'portal.db'}"),
+                       **overrides)
+    application = create_app(settings)
     server = make_server("127.0.0.1", 0, application, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     live = LiveServer(f"http://127.0.0.1:{server.server_port}")
     live.app = application
-    yield live
-    server.shutdown()
-    application.extensions["db_engine"].dispose()
+    try:
+        yield live
+    finally:
+        server.shutdown()
+        application.extensions["db_engine"].dispose()
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory, sqlite_template):
+    """The app served over HTTP for the browser (mail goes to .eml files)."""
+    with serve(tmp_path_factory.mktemp("live"), sqlite_template) as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def mailing_live_server(tmp_path_factory, sqlite_template):
+    """A served app whose mail goes to a real SMTP server (``live.smtp``)."""
+    smtp = SmtpServer()
+    smtp.start()
+    with serve(tmp_path_factory.mktemp("mailing"), sqlite_template, mail_server="127.0.0.1",
+               mail_port=smtp.port, mail_sender="tietosuoja@portal.example") as live:
+        live.smtp = smtp
+        yield live
+    smtp.stop()
 
 
 @pytest.fixture(scope="session")
