@@ -35,7 +35,8 @@ def _input(data_request) -> actions.ActionInput:
     form = request.form
     assignee = form.get("assignee", "")
     return actions.ActionInput(
-        action=form.get("action", ""), version=int(form.get("version", "0") or 0),
+        action=form.get("action", ""),
+        version=int(form["version"]) if form.get("version", "").isdigit() else 0,
         text=form.get("text", ""), ground=form.get("ground", ""),
         assignee_id=int(assignee) if assignee.isdigit() and int(assignee) in
         {s.id for s in accounts.colleagues(get_session(), data_request.controller_id)} else None,

@@ -181,3 +181,16 @@ def test_requester_markup_is_text_in_the_letter(client, session, handler, monkey
     act(client, request, "complete", text="<i>Vastaus</i>")
     pdf = pdf_text(newest_mail(session).attachments[0].data)
     assert "<b>Aino</b> <script>x()</script>" in pdf and "<i>Vastaus</i>" in pdf
+
+
+@pytest.mark.parametrize("fields", [{"version": "abc"}, {"version": ""}, {"action": "explode"},
+                                    {"assignee": "-1", "action": "assign"}])
+def test_malformed_action_posts_are_4xx_not_500(client, session, handler, fields):
+    request = make_request(session)
+    data = {"csrf_token": csrf_of(client, f"/admin/requests/{request.id}"),
+            "action": "note", "text": "x", "version": str(request.version), **fields}
+    response = client.post(f"/admin/requests/{request.id}/act", data=data)
+    assert response.status_code in (302, 400, 409)
+    if fields.get("action") == "assign":
+        session.expire_all()
+        assert session.get(DataRequest, request.id).assignee_id is None
