@@ -19,6 +19,7 @@ from .dsr.deadline_text import explain
 from .i18n import LOCALES
 from .mail.cli import mail_cli
 from .notices import service as notices
+from .notices.export import notice_file
 
 db_cli = AppGroup("db", help="Database schema migrations (Alembic).")
 notices_cli = AppGroup("notices", help="Privacy notice files.")
@@ -74,6 +75,22 @@ def notices_import(paths: tuple[Path, ...]) -> None:
     for result in results:
         state = "published as version" if result.created else "unchanged, still version"
         click.echo(f"{result.slug}: {state} {result.version}")
+
+
+@notices_cli.command("export")
+@click.argument("slug")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+def notices_export(slug: str, output: Path | None) -> None:
+    """Write the register's newest version as a notice file (the format import reads)."""
+    try:
+        text = notice_file(notices.latest_content(get_session(), slug))
+    except notices.NoticeNotFound:
+        raise click.ClickException(f"no register {slug!r}") from None
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
 
 
 def _received(value: str) -> datetime:

@@ -126,6 +126,11 @@ def latest_published(session: Session, slug: str) -> NoticeVersion:
     return version
 
 
+def latest_content(session: Session, slug: str) -> dict:
+    """The content of the register's newest version (for export)."""
+    return session.get(NoticeVersion, latest_published(session, slug).id).content
+
+
 def published_index(session: Session, query: str = "", lang: str = "fi") -> list[NoticeVersion]:
     """Latest versions of listed registers, by controller and title; filtered by ``query``."""
     newest = (

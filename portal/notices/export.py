@@ -1,0 +1,62 @@
+"""Writing a notice back to a notice file: the format ``fileformat`` reads, in canonical form.
+
+Export then import gives the same content, and import then export gives the same file for any
+file already in canonical form (the demo files are). Long texts are TOML multi-line literal
+strings, so Markdown stays readable and needs no escaping.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .fileformat import FORMAT_VERSION, LANGUAGES
+from .sections import SECTION_KEYS
+
+TOP_FLAGS = ("transfers_outside_eea", "automated_decisions")
+CONTROLLER_FIELDS = ("email", "phone", "website", "dpo_email", "dpo_phone")
+
+
+def _string(text: str) -> str:
+    if "\n" in text and "'''" not in text:
+        return f"'''\n{text}\n'''"
+    return json.dumps(text, ensure_ascii=False)  # a TOML basic string
+
+
+def _list(values: list[str]) -> str:
+    return "[" + ", ".join(json.dumps(v, ensure_ascii=False) for v in values) + "]"
+
+
+def _languages(header: str, texts: dict[str, str]) -> list[str]:
+    if not texts:
+        return []
+    return ["", f"[{header}]", *(f"{lang} = {_string(texts[lang])}" for lang in LANGUAGES)]
+
+
+def notice_file(content: dict) -> str:
+    """The notice file text for ``content`` (as ``fileformat.parse_notice`` returns it)."""
+    title = content["title"]["fi"]
+    lines = [
+        f"# Tietosuojaseloste / Dataskyddsbeskrivning / Privacy notice: {title}",
+        "# Format: docs/notice-files.md",
+        f"format = {FORMAT_VERSION}",
+        f"slug = {_string(content['slug'])}",
+        f"collection = {_string(content['collection'])}",
+        f"legal_bases = {_list(content['legal_bases'])}",
+        f"personal_data = {_list(content['personal_data'])}",
+        *(f"{flag} = {'true' if content[flag] else 'false'}" for flag in TOP_FLAGS),
+    ]
+    lines += _languages("title", content["title"])
+    lines += _languages("summary", content["summary"])
+    controller = content["controller"]
+    lines += ["", "[controller]", f"slug = {_string(controller['slug'])}"]
+    lines += [f"{key} = {_string(controller[key])}" for key in CONTROLLER_FIELDS
+              if controller[key]]
+    lines += _languages("controller.name", controller["name"])
+    lines += _languages("controller.address", controller["address"])
+    for key in SECTION_KEYS:
+        lines += _languages(f"sections.{key}", content["sections"].get(key, {}))
+    for recipient in content["recipients"]:
+        lines += ["", "[[recipients]]", f"name = {_string(recipient['name'])}",
+                  f"role = {_string(recipient['role'])}"]
+        lines += _languages("recipients.description", recipient["description"])
+    return "\n".join(lines) + "\n"
