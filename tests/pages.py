@@ -13,6 +13,9 @@ PAGES = (
     "/{lang}/requests/new",
     "/{lang}/requests/new?register=museokortti",
     "/{lang}/requests/sent",
+    "/{lang}/registers/museokortti/versions",
+    "/{lang}/registers/museokortti/versions/1",
+    "/{lang}/registers/museokortti/versions/compare?from=1&to=1",
 )
 NOT_FOUND = ("/{lang}/registers/no-such-register",)
 

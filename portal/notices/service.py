@@ -126,6 +126,24 @@ def latest_published(session: Session, slug: str) -> NoticeVersion:
     return version
 
 
+def versions_of(session: Session, slug: str) -> list[NoticeVersion]:
+    """Every published version of a register, newest first (its old versions stay public)."""
+    versions = list(session.scalars(
+        select(NoticeVersion).join(Register).where(Register.slug == slug)
+        .order_by(NoticeVersion.number.desc()).options(defer(NoticeVersion.content))))
+    if not versions:
+        raise NoticeNotFound(slug)
+    return versions
+
+
+def version_by_number(session: Session, slug: str, number: int) -> NoticeVersion:
+    version = session.scalar(select(NoticeVersion).join(Register).where(
+        Register.slug == slug, NoticeVersion.number == number))
+    if version is None:
+        raise NoticeNotFound(f"{slug} {number}")
+    return version
+
+
 def latest_content(session: Session, slug: str) -> dict:
     """The content of the register's newest version (for export)."""
     return session.get(NoticeVersion, latest_published(session, slug).id).content

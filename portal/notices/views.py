@@ -7,13 +7,15 @@ from collections.abc import Callable
 from datetime import datetime
 
 from flask import Response, abort, current_app, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
 from werkzeug.http import is_resource_modified
 
 from ..db import get_session
 from ..i18n import current_locale
-from . import bp, render, service
+from . import bp, diff, render, service
 from .jsonld import notice_jsonld
 from .models import NoticeVersion
+from .sections import SECTIONS
 
 
 def _conditional(etag: str, modified: datetime, mimetype: str,
@@ -68,18 +70,20 @@ def index():
     return render_template("notices/index.html", versions=versions, query=query)
 
 
-def _notice_page(slug: str) -> Response:
-    version = _version(slug)
+def _notice_page(slug: str, version: NoticeVersion | None = None) -> Response:
+    latest = _version(slug)
+    version = version or latest
     lang = current_locale()
 
     def page(build: str) -> bytes:
         article = _article(version, lang, build)
         return render_template(
             "notices/notice.html", version=version, content=version.content,
-            article=article.decode("utf-8"),
+            article=article.decode("utf-8"), latest=latest,
         ).encode("utf-8")
 
-    return _respond(version, "page", "text/html", page)
+    # The page links to the newest version, so its ETag must change when a new one appears.
+    return _respond(version, f"page{latest.number}", "text/html", page)
 
 
 @bp.get("/registers/<slug:slug>")
@@ -126,3 +130,38 @@ def notice_jsonld_view(slug: str):
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
     return _respond(version, "jsonld", "application/ld+json", document)
+
+
+@bp.get("/registers/<slug:slug>/versions")
+def versions(slug: str):
+    try:
+        found = service.versions_of(get_session(), slug)
+    except service.NoticeNotFound:
+        abort(404)
+    latest = get_session().get(NoticeVersion, found[0].id)
+    return render_template("notices/versions.html", versions=found, slug=slug,
+                           title=latest.content["title"])
+
+
+@bp.get("/registers/<slug:slug>/versions/<int:number>")
+def version_page(slug: str, number: int):
+    try:
+        version = service.version_by_number(get_session(), slug, number)
+    except service.NoticeNotFound:
+        abort(404)
+    return _notice_page(slug, version)
+
+
+@bp.get("/registers/<slug:slug>/versions/compare")
+def compare(slug: str):
+    """What changed between two versions (``?from=1&to=2``), in the reader's language."""
+    session = get_session()
+    try:
+        old = service.version_by_number(session, slug, request.args.get("from", 0, type=int))
+        new = service.version_by_number(session, slug, request.args.get("to", 0, type=int))
+    except service.NoticeNotFound:
+        abort(404)
+    titles = {"title": str(_l("Title")), **{s.key: str(s.title) for s in SECTIONS}}
+    parts = diff.compare(old.content, new.content, current_locale(), titles)
+    return render_template("notices/compare.html", old=old, new=new, parts=parts, slug=slug,
+                           title=new.content["title"])
