@@ -51,3 +51,24 @@ RIGHTS: dict[str, Right] = {r.code: r for r in (
           _l("Applies only to data processed by automated means on the basis of your consent or "
              "a contract. It never covers processing for a public task.")),
 )}
+
+
+#: What the notice and the form say about a right that applies only in part, or not at all.
+NOTES = {
+    ("erasure", "limited"): _l("Erasure does not reach the part of the processing that the law "
+                               "requires or that is done for a public task (GDPR Art. "
+                               "17(3)(b))."),
+    ("erasure", "not_applicable"): _l("Erasure does not apply: the data is processed because "
+                                      "the law requires it or for a public task (GDPR Art. "
+                                      "17(3)(b))."),
+    ("objection", "limited"): _l("You can object only to the processing based on a public task "
+                                 "or on legitimate interests (GDPR Art. 21(1))."),
+    ("objection", "not_applicable"): _l("Objection does not apply: the processing is not based "
+                                        "on a public task or on legitimate interests (GDPR Art. "
+                                        "21(1))."),
+    ("portability", "limited"): _l("Portability covers only the data processed on the basis of "
+                                   "your consent or a contract (GDPR Art. 20(1))."),
+    ("portability", "not_applicable"): _l("Portability does not apply: the processing is not "
+                                          "based on consent or a contract (GDPR Art. 20(1) and "
+                                          "20(3))."),
+}

@@ -10,11 +10,12 @@ from flask_babel import gettext as _
 from ..db import get_session, utcnow
 from ..extensions import limiter
 from ..i18n import current_locale
-from ..notices.service import published_index
+from ..notices.service import NoticeNotFound, latest_content, published_index
 from . import bp, notify, service
+from .applicability import APPLIES, applicability
 from .deadline_text import explain
 from .forms import RequestForm
-from .rights import RIGHTS
+from .rights import NOTES, RIGHTS
 
 TOKEN_MAX = 100
 MAX_ANSWER = 10_000
@@ -85,7 +86,23 @@ def new():
             session.commit()
             return redirect(url_for("dsr.sent"))
     status = 400 if request.method == "POST" else 200
-    return render_template("dsr/new.html", form=form, groups=groups, rights=RIGHTS), status
+    return render_template("dsr/new.html", form=form, groups=groups, rights=RIGHTS,
+                           hints=_register_hints(form.registers.data or (), lang)), status
+
+
+def _register_hints(slugs, lang: str) -> list[tuple[str, list]]:
+    """For each chosen register, the rights that apply only in part or not at all."""
+    hints = []
+    for slug in list(slugs)[:10]:
+        try:
+            content = latest_content(get_session(), slug)
+        except NoticeNotFound:
+            continue
+        notes = [NOTES[(code, status)] for code, status
+                 in applicability(content["legal_bases"]).items() if status != APPLIES]
+        if notes:
+            hints.append((content["title"][lang], notes))
+    return hints
 
 
 @bp.get("/requests/sent")

@@ -7,6 +7,7 @@ publishes its own prefixes in ``@context`` and uses DPV, its ``pd`` (personal da
 
 from __future__ import annotations
 
+from ..dsr.applicability import NOT_APPLICABLE, applicability
 from ..text import plain_text
 
 CONTEXT = {
@@ -19,20 +20,18 @@ CONTEXT = {
     "dct:issued": {"@type": "xsd:dateTime"},
 }
 
-#: GDPR rights of Chapter III and the complaint right (Art. 77), by the legal bases they need.
-RIGHTS_ALWAYS = ("A15", "A16", "A17", "A18", "A77")
-RIGHT_PORTABILITY = "A20"  # only consent or contract (Art. 20(1)(a)); never public task (20(3))
-RIGHT_OBJECTION = "A21"  # only processing based on Art. 6(1)(e) or (f)
+#: The DPV ``eu-gdpr`` article of each right a request can invoke.
+RIGHT_ARTICLES = {"access": "A15", "rectification": "A16", "erasure": "A17",
+                  "restriction": "A18", "portability": "A20", "objection": "A21"}
+RIGHT_COMPLAINT = "A77"
 RIGHT_WITHDRAW = "A7-3"  # withdrawing consent
 
 
 def applicable_rights(legal_bases: list[str]) -> list[str]:
     """The GDPR articles a data subject can invoke, given the notice's legal bases."""
-    rights = list(RIGHTS_ALWAYS)
-    if {"A6-1-a", "A6-1-b"} & set(legal_bases):
-        rights.append(RIGHT_PORTABILITY)
-    if {"A6-1-e", "A6-1-f"} & set(legal_bases):
-        rights.append(RIGHT_OBJECTION)
+    rights = [RIGHT_ARTICLES[code] for code, status in applicability(legal_bases).items()
+              if status != NOT_APPLICABLE]
+    rights.append(RIGHT_COMPLAINT)
     if "A6-1-a" in legal_bases:
         rights.append(RIGHT_WITHDRAW)
     return sorted(rights)
@@ -92,7 +91,8 @@ def notice_jsonld(content: dict, *, url: str, request_url: str, lang: str, numbe
         },
         "dpv:hasRight": [
             {"@id": f"eu-gdpr:{code}", **({"dpv:isExercisedAt": exercised_at}
-                                          if code not in {"A77", RIGHT_WITHDRAW} else {})}
+                                          if code not in {RIGHT_COMPLAINT, RIGHT_WITHDRAW}
+                                          else {})}
             for code in applicable_rights(content["legal_bases"])
         ],
     }

@@ -16,6 +16,9 @@ from flask import current_app, render_template
 from flask_babel import format_date
 from markupsafe import Markup
 
+from ..dsr.applicability import applicability
+from ..dsr.rights import NOTES, RIGHTS
+from ..mail.compose import absolute_link
 from ..pdf import render_pdf
 from ..text import render_markdown
 from .models import NoticeVersion
@@ -80,11 +83,15 @@ def _generated(key: str, content: dict, lang: str) -> Markup:
         "dpo": "notices/parts/dpo.html",
         "legal_basis": "notices/parts/legal_bases.html",
         "recipients": "notices/parts/recipients.html",
+        "rights": "notices/parts/rights.html",
     }.get(key)
     if template is None:
         return Markup("")
     html = render_template(
-        template, content=content, lang=lang, legal_bases=LEGAL_BASES, roles=RECIPIENT_ROLES
+        template, content=content, lang=lang, legal_bases=LEGAL_BASES, roles=RECIPIENT_ROLES,
+        rights=RIGHTS, notes=NOTES, applicability=applicability(content["legal_bases"]),
+        # Absolute, so that the same article works in the PDF.
+        request_url=absolute_link("dsr.new", lang_code=lang, register=content["slug"]),
     )
     return Markup(html)  # noqa: S704 - output of an autoescaped template
 
