@@ -19,7 +19,9 @@ from .dsr.deadline_text import explain
 from .i18n import LOCALES
 from .mail.cli import mail_cli
 from .notices import service as notices
+from .notices.completeness import check
 from .notices.export import notice_file
+from .notices.fileformat import NoticeFileError, read_notice_file
 
 db_cli = AppGroup("db", help="Database schema migrations (Alembic).")
 notices_cli = AppGroup("notices", help="Privacy notice files.")
@@ -75,6 +77,30 @@ def notices_import(paths: tuple[Path, ...]) -> None:
     for result in results:
         state = "published as version" if result.created else "unchanged, still version"
         click.echo(f"{result.slug}: {state} {result.version}")
+
+
+@notices_cli.command("check")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
+def notices_check(paths: tuple[Path, ...]) -> None:
+    """Report what the law requires that notice files still lack (GDPR Arts. 13 and 14).
+
+    Exits with status 1 when anything is missing, so it can guard a repository of notices.
+    """
+    missing = 0
+    for path in notices.notice_files(paths):
+        try:
+            findings = check(read_notice_file(path))
+        except NoticeFileError as exc:
+            raise click.ClickException(str(exc)) from None
+        for finding in findings:
+            where = f" in {finding.lang}" if finding.lang else ""
+            click.echo(f"{path}: {finding.item} (GDPR Art. {finding.article}, "
+                       f"{finding.field}) is missing{where}")
+        missing += len(findings)
+    if missing:
+        raise SystemExit(1)
+    click.echo("nothing missing")
 
 
 @notices_cli.command("export")

@@ -1,0 +1,72 @@
+"""What the law requires of a notice that a draft still lacks, per language (pure rules).
+
+The items and articles are the table of shared legal rules §3 (GDPR Arts. 13 and 14). A draft
+with a finding can be published only with the DPO's explicit override.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGS = ("fi", "sv", "en")
+
+
+@dataclass(frozen=True)
+class Finding:
+    #: The item of the legal rules' table, e.g. ``retention``.
+    item: str
+    article: str
+    #: The notice part (or controller field) to fix.
+    field: str
+    #: The language the text is missing in; None for a missing fact (a code, a contact).
+    lang: str | None = None
+
+
+#: (item, article, section, condition on the notice) for the parts that need text.
+TEXT_ITEMS = (
+    ("purposes", "13(1)(c)", "purposes", lambda c: True),
+    ("legal_basis", "13(1)(c)", "legal_basis", lambda c: True),
+    ("legitimate_interests", "13(1)(d)", "legitimate_interests",
+     lambda c: "A6-1-f" in c["legal_bases"]),
+    ("data_categories", "14(1)(d)", "data_content",
+     lambda c: c["collection"] in ("indirect", "both")),
+    ("recipients", "13(1)(e)", "recipients", lambda c: True),
+    ("transfers", "13(1)(f)", "transfers", lambda c: c["transfers_outside_eea"]),
+    ("retention", "13(2)(a)", "retention", lambda c: True),
+    ("rights", "13(2)(b)", "rights", lambda c: True),
+    ("consent_withdrawal", "13(2)(c)", "consent_withdrawal",
+     lambda c: "A6-1-a" in c["legal_bases"]),
+    ("complaint", "13(2)(d)", "complaint", lambda c: True),
+    ("requirement", "13(2)(e)", "requirement", lambda c: c["collection"] in ("direct", "both")),
+    ("source", "14(2)(f)", "sources", lambda c: c["collection"] in ("indirect", "both")),
+    ("automated_decisions", "13(2)(f)", "automated_decisions", lambda c: True),
+)
+
+
+def _text(value: dict | None, lang: str) -> bool:
+    return bool(value and (value.get(lang) or "").strip())
+
+
+def check(content: dict) -> list[Finding]:
+    """Every required item the notice lacks, in every language it lacks it."""
+    findings: list[Finding] = []
+    controller = content.get("controller", {})
+    if not (controller.get("email") or controller.get("phone")):
+        findings.append(Finding("controller", "13(1)(a)", "controller"))
+    findings += [Finding("controller", "13(1)(a)", "controller.name", lang)
+                 for lang in LANGS if not _text(controller.get("name"), lang)]
+    if not (controller.get("dpo_email") or controller.get("dpo_phone")):
+        findings.append(Finding("dpo", "13(1)(b)", "dpo"))
+    if not content.get("legal_bases"):
+        findings.append(Finding("legal_basis", "13(1)(c)", "legal_bases"))
+    sections = content.get("sections", {})
+    for item, article, key, required in TEXT_ITEMS:
+        if required(content):
+            findings += [Finding(item, article, key, lang) for lang in LANGS
+                         if not _text(sections.get(key), lang)]
+    findings += [Finding("translation", "12(1)", key, lang)
+                 for key, texts in sections.items()
+                 if any(_text(texts, lang) for lang in LANGS)
+                 for lang in LANGS if not _text(texts, lang)
+                 and not any(f.field == key and f.lang == lang for f in findings)]
+    return findings
