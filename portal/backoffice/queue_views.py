@@ -21,7 +21,7 @@ from ..dsr.rights import RIGHTS
 from ..dsr.service import deadline_of, register_titles
 from ..i18n import current_locale
 from ..mail.models import OutboxMail
-from ..notices.service import latest_published
+from ..notices.service import latest_published, published_index
 from . import accounts, bp, queue
 from .letter_texts import opening_for
 from .letters import GROUNDS
@@ -57,7 +57,10 @@ def requests():
     session, today, f = get_session(), _today(), _filter()
     rows, next_cursor = queue.page(session, current_user.controller_ids, f, today, _cursor(),
                                    viewer_id=current_user.id)
-    registers = sorted({(r.slug, r.slug) for c in current_user.controllers for r in c.registers})
+    lang = current_locale()
+    registers = [(v.register.slug, v.content["title"][lang])
+                 for v in published_index(session, "", lang)
+                 if v.register.controller_id in current_user.controller_ids]
     return render_template(
         "backoffice/queue.html", rows=rows, f=f, today=today, rights=RIGHTS,
         registers=registers, counts=queue.counts(session, current_user.controller_ids),

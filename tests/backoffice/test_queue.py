@@ -116,3 +116,9 @@ def test_filter_by_handler(client, session, museum_dpo):
         "/admin/requests?assignee=me").get_data(as_text=True)) == ["Mine"]
     assert re.findall(r"<td>(Mine|Unassigned)</td>", client.get(
         "/admin/requests?assignee=none").get_data(as_text=True)) == ["Unassigned"]
+
+
+def test_the_register_filter_names_registers_by_title(client, museum_dpo):
+    html = client.get("/admin/requests").get_data(as_text=True)
+    assert '<option value="museokortti">Museum Card customer register</option>' in html
+    assert "kamu-asiakasrekisteri" not in html  # another organisation's register
