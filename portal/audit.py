@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, ForeignKey, String
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from .db import Base, UTCDateTime, refuse_changes, utcnow
 
@@ -32,6 +32,8 @@ class AuditEntry(Base):
     #: The controller whose data it concerns, so staff see only their own organisations' trail.
     controller_id: Mapped[int | None] = mapped_column(ForeignKey("controllers.id"), index=True)
     before: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    actor = relationship("StaffUser", lazy="selectin")
     after: Mapped[dict] = mapped_column(JSON, default=dict)
 
 

@@ -113,3 +113,12 @@ def test_retention_keeps_recently_closed_requests(app, session):
     assert retention.purge(session, now=at_helsinki("2026-04-01"), keep_days=730) == (0, 0)
     assert retention.purge(session, now=at_helsinki("2026-03-21") + timedelta(days=731),
                            keep_days=730) == (0, 1)
+
+
+def test_the_audit_trail_names_the_staff_member(app, session):
+    admin = make_staff(session, email="admin@museot.example", orgs=("museokortti",),
+                       role="admin")
+    client = app.test_client()
+    sign_in(client, admin)
+    html = client.get("/admin/audit").get_data(as_text=True)
+    assert "<td>admin@museot.example</td>" in html
