@@ -43,8 +43,8 @@ def _project_root() -> Path:
 
 
 @functools.cache
-def _hash_tree(root: Path) -> str:
-    digest = hashlib.sha256()
+def _hash_tree(root: Path, base_url: str) -> str:
+    digest = hashlib.sha256(base_url.encode())  # absolute links are part of the rendering
     for folder in RENDER_INPUTS:
         for path in sorted((root / folder).rglob("*")):
             if path.suffix in RENDER_SUFFIXES and path.is_file():
@@ -54,10 +54,11 @@ def _hash_tree(root: Path) -> str:
 
 
 def build_id() -> str:
-    """Identify the code that renders notices; recomputed on every call in debug mode."""
+    """Identify what renders notices (code, templates, catalogs, the base URL of its links);
+    recomputed on every call in debug mode."""
     if current_app.debug:
         _hash_tree.cache_clear()
-    return _hash_tree(_project_root())
+    return _hash_tree(_project_root(), current_app.config["PORTAL"].base_url)
 
 
 def sections(content: dict, lang: str) -> list[SectionView]:

@@ -44,3 +44,21 @@ def test_html_and_pdf_are_rendered_once_then_reused(client, session, monkeypatch
     monkeypatch.setattr(render, "pdf_bytes", must_not_render)
     assert client.get("/fi/registers/kamu-asiakasrekisteri").data == first_page
     assert client.get("/fi/registers/kamu-asiakasrekisteri.pdf").data == first_pdf
+
+
+def test_a_new_base_url_renders_the_links_afresh(tmp_path, database_url):
+    from dataclasses import replace
+
+    from portal import create_app
+    from tests.conftest import make_settings
+
+    def page(base_url):
+        app = create_app(replace(make_settings(tmp_path / "i", database_url), base_url=base_url))
+        html = app.test_client().get("/fi/registers/museokortti").get_data(as_text=True)
+        app.extensions["db_engine"].dispose()
+        return html
+
+    assert 'href="https://old.example/fi/requests/new?register=museokortti"' in page(
+        "https://old.example")
+    assert 'href="https://new.example/fi/requests/new?register=museokortti"' in page(
+        "https://new.example")
