@@ -51,3 +51,9 @@ def sign_in(client, user, *, password=PASSWORD, code=None, next_path="", email=N
 def csrf_of(client, path="/admin/requests") -> str:
     html = client.get(path).get_data(as_text=True)
     return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+
+
+def current_version(client, request) -> str:
+    """The version a handler's form carries, as the request's page shows it."""
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    return re.search(r'name="version" value="(\d+)"', page).group(1)

@@ -14,7 +14,13 @@ from portal.audit import AuditEntry
 from portal.backoffice import action_views
 from portal.dsr.models import DataRequest, ResponseDocument
 from portal.mail.models import OutboxMail
-from tests.backoffice.factories import csrf_of, make_request, make_staff, sign_in
+from tests.backoffice.factories import (
+    csrf_of,
+    current_version,
+    make_request,
+    make_staff,
+    sign_in,
+)
 from tests.dsr.helpers import at_helsinki, csrf
 
 pytestmark = pytest.mark.postgres
@@ -32,9 +38,7 @@ def at(monkeypatch, day: str) -> None:
 
 
 def act(client, request, action, **fields):
-    session_version = fields.pop("version", None)
-    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
-    version = session_version or re.search(r'name="version" value="(\d+)"', page).group(1)
+    version = fields.pop("version", None) or current_version(client, request)
     return client.post(f"/admin/requests/{request.id}/act", data={
         "csrf_token": csrf_of(client, f"/admin/requests/{request.id}"), "action": action,
         "version": version, **fields})
@@ -140,8 +144,7 @@ def test_two_handlers_at_once_the_second_gets_a_conflict(client, session, handle
                                                          monkeypatch):
     request = make_request(session)
     at(monkeypatch, "2026-03-10")
-    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
-    old_version = re.search(r'name="version" value="(\d+)"', page).group(1)
+    old_version = current_version(client, request)
     assert act(client, request, "complete", text="First answer").status_code == 302
     response = act(client, request, "refuse", ground="excessive", text="Second",
                    version=old_version)

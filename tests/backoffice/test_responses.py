@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 
 import pytest
 from pypdf import PdfReader
@@ -12,7 +11,13 @@ from sqlalchemy import select
 from portal.audit import AuditEntry
 from portal.dsr.models import ResponseDocument
 from portal.mail.models import OutboxMail
-from tests.backoffice.factories import csrf_of, make_request, make_staff, sign_in
+from tests.backoffice.factories import (
+    csrf_of,
+    current_version,
+    make_request,
+    make_staff,
+    sign_in,
+)
 from tests.backoffice.test_actions import at
 
 pytestmark = pytest.mark.postgres
@@ -23,11 +28,6 @@ def dpo(client, session):
     user = make_staff(session, email="dpo@museot.example", orgs=("museokortti",))
     sign_in(client, user)
     return user
-
-
-def version_of(client, request) -> str:
-    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
-    return re.search(r'name="version" value="(\d+)"', page).group(1)
 
 
 def text_of(pdf: bytes) -> str:
@@ -72,7 +72,7 @@ def test_extracts_become_tables_and_machine_readable_attachments(client, session
              (io.BytesIO(b'{"kortti": "123456", "voimassa": "2026-12-31"}'), "kortti.json")]
     response = client.post(f"/admin/requests/{request.id}/act", data={
         "csrf_token": csrf_of(client, f"/admin/requests/{request.id}"), "action": "complete",
-        "version": version_of(client, request), "text": "Tässä tietosi.", "extracts": files},
+        "version": current_version(client, request), "text": "Tässä tietosi.", "extracts": files},
         content_type="multipart/form-data")
     assert response.status_code == 302
     mail = session.scalar(select(OutboxMail).order_by(OutboxMail.id.desc()))
@@ -89,7 +89,7 @@ def test_a_bad_extract_saves_nothing(client, session, dpo, monkeypatch):
     at(monkeypatch, "2026-03-10")
     response = client.post(f"/admin/requests/{request.id}/act", data={
         "csrf_token": csrf_of(client, f"/admin/requests/{request.id}"), "action": "complete",
-        "version": version_of(client, request), "text": "x",
+        "version": current_version(client, request), "text": "x",
         "extracts": [(io.BytesIO(b"MZ"), "virus.exe")]}, content_type="multipart/form-data")
     assert response.status_code == 400
     assert "virus.exe: only .csv and .json files can be attached" in response.get_data(
@@ -103,7 +103,7 @@ def test_preview_shows_the_letter_without_sending(client, session, dpo, monkeypa
     mails_before = len(session.scalars(select(OutboxMail)).all())
     response = client.post(f"/admin/requests/{request.id}/preview", data={
         "csrf_token": csrf_of(client, f"/admin/requests/{request.id}"), "action": "complete",
-        "version": version_of(client, request), "text": "Esikatselu."})
+        "version": current_version(client, request), "text": "Esikatselu."})
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert "Esikatselu." in text_of(response.data)
     session.expire_all()
