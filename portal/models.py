@@ -6,6 +6,7 @@ from .backoffice.reminders import ReminderLog
 from .backoffice.stats import PurgedRequestFact
 from .db import Base
 from .dsr.models import DataRequest, ReferenceCounter, RequestEvent
+from .editor.models import NoticeDraft
 from .mail.models import OutboxAttachment, OutboxMail
 from .notices.models import Controller, NoticeVersion, Register, Rendition
 
@@ -15,6 +16,7 @@ __all__ = [
     "Controller",
     "DataRequest",
     "LetterTemplate",
+    "NoticeDraft",
     "NoticeVersion",
     "OutboxAttachment",
     "OutboxMail",

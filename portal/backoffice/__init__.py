@@ -58,6 +58,7 @@ def _require_staff():
     return None
 
 
+from ..editor import bp as editor_bp  # noqa: E402
 from . import (  # noqa: E402,F401  (routes register themselves on bp)
     action_views,
     auth_views,
@@ -65,3 +66,5 @@ from . import (  # noqa: E402,F401  (routes register themselves on bp)
     report_views,
     template_views,
 )
+
+bp.register_blueprint(editor_bp)

@@ -45,7 +45,7 @@ def _parts(content: dict, lang: str) -> dict[str, str]:
         if section.key == "legal_basis":
             text += "\n" + " ".join(content["legal_bases"])
         if section.key == "recipients":
-            text += "\n" + "\n".join(f"{r['name']}: {r['description'][lang]}"
+            text += "\n" + "\n".join(f"{r['name']}: {r['description'].get(lang, '')}"
                                      for r in content["recipients"])
         parts[section.key] = text.strip()
     return parts

@@ -29,7 +29,8 @@ def _list(values: list[str]) -> str:
 def _languages(header: str, texts: dict[str, str]) -> list[str]:
     if not texts:
         return []
-    return ["", f"[{header}]", *(f"{lang} = {_string(texts[lang])}" for lang in LANGUAGES)]
+    return ["", f"[{header}]",
+            *(f"{lang} = {_string(texts[lang])}" for lang in LANGUAGES if lang in texts)]
 
 
 def notice_file(content: dict) -> str:

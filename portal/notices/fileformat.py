@@ -44,6 +44,9 @@ RECIPIENT_KEYS = {"name", "role", "description"}
 class FieldError:
     field: str
     reason: str
+    #: What kind of problem, for messages in the editor's language: ``missing``, ``too_long``,
+    #: ``slug``, ``email``, ``website``, ``contact`` or ``invalid``.
+    kind: str = "invalid"
 
 
 class NoticeFileError(ValueError):
@@ -57,13 +60,19 @@ class NoticeFileError(ValueError):
 
 
 class _Checker:
-    """Collects problems while reading so that all of them are reported together."""
+    """Collects problems while reading so that all of them are reported together.
 
-    def __init__(self) -> None:
+    ``complete`` False reads a draft: texts may be missing in some languages and the parts the
+    law requires may be absent, because the completeness check reports those as findings
+    (GDPR Arts. 13-14) and only the DPO may publish past them. Names stay required.
+    """
+
+    def __init__(self, complete: bool = True) -> None:
         self.errors: list[FieldError] = []
+        self.complete = complete
 
-    def fail(self, field: str, reason: str) -> None:
-        self.errors.append(FieldError(field, reason))
+    def fail(self, field: str, reason: str, kind: str = "invalid") -> None:
+        self.errors.append(FieldError(field, reason, kind))
 
     def text(self, data: dict, key: str, field: str, *, required: bool = True) -> str:
         value = data.get(key, "")
@@ -72,14 +81,18 @@ class _Checker:
             return ""
         value = value.strip()
         if required and not value:
-            self.fail(field, "is required")
+            self.fail(field, "is required", "missing")
         return value
 
-    def translations(self, data: dict, key: str, field: str, *, required: bool = True) -> dict:
+    def translations(self, data: dict, key: str, field: str, *, required: bool = True,
+                     name: bool = False) -> dict:
+        """Texts per language; a ``name`` is needed in every language even in a draft."""
+        every = self.complete or name
+        required = required and every
         value = data.get(key)
         if value is None:
             if required:
-                self.fail(field, "is required, with fi, sv and en texts")
+                self.fail(field, "is required, with fi, sv and en texts", "missing")
             return {}
         if not isinstance(value, dict):
             self.fail(field, "must be a table with fi, sv and en texts")
@@ -89,10 +102,14 @@ class _Checker:
         result = {}
         for lang in LANGUAGES:
             text = value.get(lang)
-            if not isinstance(text, str) or not text.strip():
-                self.fail(f"{field}.{lang}", f"the {LANGUAGE_NAMES[lang]} text is missing")
+            if text is not None and not isinstance(text, str):
+                self.fail(f"{field}.{lang}", "must be text")
+            elif not (text or "").strip():
+                if every:
+                    self.fail(f"{field}.{lang}", f"the {LANGUAGE_NAMES[lang]} text is missing",
+                              "missing")
             elif len(text) > MAX_TEXT:
-                self.fail(f"{field}.{lang}", f"is longer than {MAX_TEXT} characters")
+                self.fail(f"{field}.{lang}", f"is longer than {MAX_TEXT} characters", "too_long")
             else:
                 result[lang] = text.strip()
         return result
@@ -109,8 +126,8 @@ class _Checker:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             self.fail(key, "must be a list of codes")
             return []
-        if required and not value:
-            self.fail(key, "needs at least one code")
+        if required and self.complete and not value:
+            self.fail(key, "needs at least one code", "missing")
         for code in value:
             if code not in allowed:
                 self.fail(key, f"unknown code {code!r}; allowed: {', '.join(sorted(allowed))}")
@@ -130,23 +147,37 @@ def _controller(check: _Checker, data: Any) -> dict:
     check.unknown(data, CONTROLLER_KEYS, "controller.")
     slug = check.text(data, "slug", "controller.slug")
     if slug and not SLUG_RE.match(slug):
-        check.fail("controller.slug", "use lower-case letters, digits and hyphens")
+        check.fail("controller.slug", "use lower-case letters, digits and hyphens", "slug")
     result = {
         "slug": slug,
-        "name": check.translations(data, "name", "controller.name"),
+        "name": check.translations(data, "name", "controller.name", name=True),
         "address": check.translations(data, "address", "controller.address", required=False),
     }
     for key in ("email", "phone", "website", "dpo_email", "dpo_phone"):
         result[key] = check.text(data, key, f"controller.{key}", required=False)
     for key in ("email", "dpo_email"):
         if result[key] and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", result[key]):
-            check.fail(f"controller.{key}", "is not an e-mail address")
+            check.fail(f"controller.{key}", "is not an e-mail address", "email")
+    for key in ("email", "phone", "website", "dpo_email", "dpo_phone"):
+        if len(result[key]) > (500 if key == "website" else 254):
+            check.fail(f"controller.{key}", "is too long", "too_long")
     if result["website"] and not result["website"].startswith(("https://", "http://")):
-        check.fail("controller.website", "must start with https://")
-    if not (result["email"] or result["phone"]):
-        check.fail("controller", "give an e-mail address or a phone number (GDPR Art. 13(1)(a))")
-    if not (result["dpo_email"] or result["dpo_phone"]):
-        check.fail("controller", "give the data protection officer's contact (Art. 13(1)(b))")
+        check.fail("controller.website", "must start with https://", "website")
+    if check.complete and not (result["email"] or result["phone"]):
+        check.fail("controller", "give an e-mail address or a phone number (GDPR Art. 13(1)(a))",
+                   "contact")
+    if check.complete and not (result["dpo_email"] or result["dpo_phone"]):
+        check.fail("controller", "give the data protection officer's contact (Art. 13(1)(b))",
+                   "contact")
+    return result
+
+
+def parse_controller(data: dict, *, complete: bool = True) -> dict:
+    """Validate a controller's details alone (the editor's organisation form)."""
+    check = _Checker(complete)
+    result = _controller(check, data)
+    if check.errors:
+        raise NoticeFileError("<controller>", check.errors)
     return result
 
 
@@ -157,7 +188,7 @@ def _sections(check: _Checker, data: Any) -> dict:
     check.unknown(data, set(SECTION_KEYS), "sections.")
     result = {}
     for key in SECTION_KEYS:
-        if key in data or key in REQUIRED_TEXT:
+        if key in data or (check.complete and key in REQUIRED_TEXT):
             texts = check.translations(data, key, f"sections.{key}")
             if texts:
                 result[key] = texts
@@ -176,6 +207,8 @@ def _recipients(check: _Checker, data: Any) -> list[dict]:
             continue
         check.unknown(item, RECIPIENT_KEYS, f"{field}.")
         role = check.text(item, "role", f"{field}.role")
+        if len(item.get("name", "")) > 200:
+            check.fail(f"{field}.name", "is longer than 200 characters", "too_long")
         if role and role not in RECIPIENT_ROLES:
             check.fail(f"{field}.role", f"must be one of {', '.join(RECIPIENT_ROLES)}")
         result.append({
@@ -186,22 +219,25 @@ def _recipients(check: _Checker, data: Any) -> list[dict]:
     return result
 
 
-def parse_notice(data: dict, path: str = "<notice>") -> dict:
-    """Validate parsed TOML and return the normalised notice content."""
-    check = _Checker()
+def parse_notice(data: dict, path: str = "<notice>", *, complete: bool = True) -> dict:
+    """Validate parsed TOML and return the normalised notice content.
+
+    ``complete`` False reads an editor's draft (see :class:`_Checker`).
+    """
+    check = _Checker(complete)
     check.unknown(data, TOP_LEVEL)
     if data.get("format") != FORMAT_VERSION:
         check.fail("format", f"must be {FORMAT_VERSION}")
     slug = check.text(data, "slug", "slug")
     if slug and (not SLUG_RE.match(slug) or len(slug) > 64):
-        check.fail("slug", "use at most 64 lower-case letters, digits and hyphens")
+        check.fail("slug", "use at most 64 lower-case letters, digits and hyphens", "slug")
     collection = data.get("collection", "direct")
     if collection not in COLLECTION:
         check.fail("collection", f"must be one of {', '.join(COLLECTION)}")
     content = {
         "format": FORMAT_VERSION,
         "slug": slug,
-        "title": check.translations(data, "title", "title"),
+        "title": check.translations(data, "title", "title", name=True),
         "summary": check.translations(data, "summary", "summary", required=False),
         "collection": collection,
         "legal_bases": check.codes(data, "legal_bases", LEGAL_BASES, required=True),

@@ -80,7 +80,7 @@ def notice_jsonld(content: dict, *, url: str, request_url: str, lang: str, numbe
             {
                 "@type": "dpv:DataProcessor" if r["role"] == "processor" else "dpv:Recipient",
                 "schema:name": r["name"],
-                "dct:description": plain_text(r["description"][lang]),
+                "dct:description": plain_text(r["description"].get(lang, "")),
             }
             for r in content["recipients"]
         ],

@@ -84,8 +84,11 @@ class NoticeVersion(Base):
     #: SHA-256 of the canonical content; an import of unchanged text makes no new version.
     content_sha256: Mapped[str] = mapped_column(String(64))
     published_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: The staff member who published it in the editor; None for an imported file.
+    published_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
 
     register: Mapped[Register] = relationship(back_populates="versions")
+    publisher = relationship("StaffUser")
 
 
 class Rendition(Base):

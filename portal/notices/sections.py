@@ -68,12 +68,44 @@ RECIPIENT_ROLES = {
 #: How the data is collected: from the person (Art. 13), elsewhere (Art. 14), or both.
 COLLECTION = ("direct", "indirect", "both")
 
-#: W3C DPV ``pd:`` personal-data categories a notice file may list (DPV 2.0 term names).
-PERSONAL_DATA = frozenset({
-    "Age", "BirthDate", "Behavioral", "BrowsingBehavior", "City", "Communication", "Contact",
-    "Country", "DeviceBased", "EmailAddress", "EmailContent", "FacialPrint", "Gender",
-    "IPAddress", "Identifier", "Interest", "Job", "Language", "LinkClicked", "Locality",
-    "Location", "Name", "OfficialID", "Opinion", "PaymentCard", "PhysicalAddress", "Picture",
-    "PostalCode", "Preference", "Purchase", "Residency", "ServiceConsumptionBehavior",
-    "TelephoneNumber", "Transactional", "UID", "UserAgent", "Username",
-})
+#: W3C DPV ``pd:`` personal-data categories a notice file may list (DPV 2.0 term names),
+#: with the words the editor shows for them.
+PERSONAL_DATA = {
+    "Age": _l("Age"),
+    "BirthDate": _l("Date of birth"),
+    "Behavioral": _l("Behaviour"),
+    "BrowsingBehavior": _l("Browsing behaviour"),
+    "City": _l("City"),
+    "Communication": _l("Communications"),
+    "Contact": _l("Contact details"),
+    "Country": _l("Country"),
+    "DeviceBased": _l("Device data"),
+    "EmailAddress": _l("E-mail address"),
+    "EmailContent": _l("Content of e-mails"),
+    "FacialPrint": _l("Facial image"),
+    "Gender": _l("Gender"),
+    "IPAddress": _l("IP address"),
+    "Identifier": _l("Identifier"),
+    "Interest": _l("Interests"),
+    "Job": _l("Job"),
+    "Language": _l("Language"),
+    "LinkClicked": _l("Links clicked"),
+    "Locality": _l("Locality"),
+    "Location": _l("Location"),
+    "Name": _l("Name"),
+    "OfficialID": _l("Official identifier"),
+    "Opinion": _l("Opinions"),
+    "PaymentCard": _l("Payment card"),
+    "PhysicalAddress": _l("Postal address"),
+    "Picture": _l("Picture"),
+    "PostalCode": _l("Postal code"),
+    "Preference": _l("Preferences"),
+    "Purchase": _l("Purchases"),
+    "Residency": _l("Place of residence"),
+    "ServiceConsumptionBehavior": _l("Use of services"),
+    "TelephoneNumber": _l("Telephone number"),
+    "Transactional": _l("Transactions"),
+    "UID": _l("User identifier"),
+    "UserAgent": _l("Browser and device type"),
+    "Username": _l("User name"),
+}

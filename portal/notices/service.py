@@ -79,7 +79,7 @@ def upsert_controller(session: Session, details: dict) -> Controller:
     return controller
 
 
-def publish(session: Session, content: dict) -> ImportResult:
+def publish(session: Session, content: dict, published_by: int | None = None) -> ImportResult:
     """Publish ``content`` as the register's next version, unless it equals the latest one."""
     controller = upsert_controller(session, content["controller"])
     register = session.scalar(select(Register).where(Register.slug == content["slug"]))
@@ -90,18 +90,20 @@ def publish(session: Session, content: dict) -> ImportResult:
     else:
         register.controller = controller
     digest = content_digest(content)
-    latest = _latest(session, register.id)
+    latest = latest_of(session, register.id)
     if latest is not None and latest.content_sha256 == digest:
         return ImportResult(register.slug, latest.number, created=False)
     number = (latest.number if latest else 0) + 1
     session.add(
-        NoticeVersion(register=register, number=number, content=content, content_sha256=digest)
+        NoticeVersion(register=register, number=number, content=content, content_sha256=digest,
+                      published_by=published_by)
     )
     session.flush()
     return ImportResult(register.slug, number, created=True)
 
 
-def _latest(session: Session, register_id: int) -> NoticeVersion | None:
+def latest_of(session: Session, register_id: int) -> NoticeVersion | None:
+    """The register's newest version (content not loaded), or None before its first."""
     return session.scalar(
         select(NoticeVersion)
         .where(NoticeVersion.register_id == register_id)

@@ -1,0 +1,50 @@
+"""The completeness findings as the editor shows them: what, why, and a link to the field."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import url_for
+from flask_babel import gettext as _
+
+from ..notices.completeness import Finding
+from ..notices.models import Register
+from ..notices.sections import SECTIONS
+
+
+@dataclass(frozen=True)
+class Item:
+    href: str
+    label: str
+    why: str
+
+
+def _item(finding: Finding, register: Register) -> Item:
+    titles = {section.key: str(section.title) for section in SECTIONS}
+    organisation = url_for("backoffice.editor.organisation", slug=register.controller.slug)
+    edit = url_for("backoffice.editor.edit", slug=register.slug)
+    lang = f"-{finding.lang}" if finding.lang else ""
+    if finding.field == "controller":
+        href, label = f"{organisation}#email", _("The controller's e-mail address or telephone")
+    elif finding.field == "controller.name":
+        href, label = f"{organisation}#name{lang}", _("Name of the organisation")
+    elif finding.field == "dpo":
+        href, label = f"{organisation}#dpo_email", _("The data protection officer's contact")
+    elif finding.field == "legal_bases":
+        href, label = f"{edit}#legal_bases", _("Legal basis")
+    else:
+        href, label = f"{edit}#section-{finding.field}{lang}", titles[finding.field]
+    if finding.item == "translation":
+        why = _("Not translated. Everyone the notice serves must be able to read it "
+                "(GDPR Art. %(article)s).", article=finding.article)
+    else:
+        why = _("Missing. Required by GDPR Art. %(article)s.", article=finding.article)
+    return Item(href, label, why)
+
+
+def grouped(findings: list[Finding], register: Register) -> dict[str | None, list[Item]]:
+    """Findings by language (None: facts missing in every language), in the form's order."""
+    groups: dict[str | None, list[Item]] = {}
+    for finding in findings:
+        groups.setdefault(finding.lang, []).append(_item(finding, register))
+    return dict(sorted(groups.items(), key=lambda kv: ("", "fi", "sv", "en").index(kv[0] or "")))
