@@ -1,0 +1,145 @@
+"""Who may do what in the editor: the publish gate, the DPO's override, isolation, hostile text."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+
+import pytest
+from sqlalchemy import select
+
+from portal.audit import AuditEntry
+from portal.editor.models import NoticeDraft
+from portal.notices.models import NoticeVersion, Register
+from tests.backoffice.factories import csrf_of, make_staff, sign_in
+from tests.editor.helpers import EDIT, OVERVIEW, post_form, signed_in_editor
+
+pytestmark = pytest.mark.postgres
+KAMU = "kamu-asiakasrekisteri"  # its source states nothing on automated decisions
+
+
+def _versions(session, slug):
+    return session.scalars(select(NoticeVersion).join(Register).where(
+        Register.slug == slug)).all()
+
+
+def _publish(client, slug, **extra):
+    overview = OVERVIEW.format(slug)
+    return post_form(client, overview, extra, action=f"{overview}/publish")
+
+
+def test_the_checklist_names_each_gap_per_language_and_links_to_the_field(client, session):
+    signed_in_editor(client, session)
+    post_form(client, EDIT.format(KAMU), {"section-retention-sv": "", "section-retention-en": ""})
+    html = client.get(OVERVIEW.format(KAMU)).get_data(as_text=True)
+    for lang in ("sv", "en"):
+        assert f'href="/admin/registers/{KAMU}/edit#section-retention-{lang}"' in html
+    assert f'href="/admin/registers/{KAMU}/edit#section-retention-fi"' not in html
+    assert f'edit#section-automated_decisions-fi">Automated decision-making' in html
+    assert "Required by GDPR Art. 13(2)(a)." in html
+    # The link's target exists on the edit page.
+    assert 'id="section-retention-sv"' in client.get(EDIT.format(KAMU)).get_data(as_text=True)
+
+
+def test_an_editor_cannot_publish_a_notice_with_gaps(client, session):
+    signed_in_editor(client, session)
+    post_form(client, EDIT.format(KAMU), {"section-retention-en": "Three years."})
+    refused = _publish(client, KAMU)
+    assert refused.status_code == 400 and "lacks what the law requires" in refused.get_data(True)
+    forced = _publish(client, KAMU, override="1", reason="Tried anyway")
+    assert forced.status_code == 403
+    assert len(_versions(session, KAMU)) == 1
+    assert session.scalars(select(AuditEntry).where(
+        AuditEntry.action.in_(("notice.publish", "notice.override")))).all() == []
+
+
+def test_the_dpo_publishes_with_gaps_only_by_explicit_override_with_a_reason(client, session):
+    dpo = signed_in_editor(client, session, role="dpo")
+    post_form(client, EDIT.format(KAMU), {"section-retention-en": "Three years."})
+    assert _publish(client, KAMU).status_code == 400
+    assert _publish(client, KAMU, reason="no tick").status_code == 400
+    assert _publish(client, KAMU, override="1", reason="   ").status_code == 400
+    assert len(_versions(session, KAMU)) == 1
+    done = _publish(client, KAMU, override="1", reason="The register is closing next month.")
+    assert done.status_code == 302
+    assert len(_versions(session, KAMU)) == 2
+    (entry,) = session.scalars(select(AuditEntry).where(
+        AuditEntry.action == "notice.override")).all()
+    assert entry.actor_id == dpo.id
+    assert entry.after == {"reason": "The register is closing next month.", "version": 2}
+    assert "automated_decisions: Art. 13(2)(f), automated_decisions (sv)" in entry.before[
+        "findings"]
+
+
+def test_staff_reach_only_their_own_organisations_registers(client, session):
+    signed_in_editor(client, session, orgs=("espoo",))
+    token = csrf_of(client, "/admin/registers")
+    assert "museokortti" not in client.get("/admin/registers").get_data(as_text=True)
+    for path in (EDIT, OVERVIEW, "/admin/registers/{}/preview/fi",
+                 "/admin/registers/{}/preview/fi.pdf"):
+        assert client.get(path.format("museokortti")).status_code == 404, path
+    for action in ("edit", "publish", "discard", "listing"):
+        response = client.post(f"/admin/registers/museokortti/{action}",
+                               data={"csrf_token": token, "listed": "0", "lock": "1"})
+        assert response.status_code == 404, action
+    assert client.get("/admin/organisations/museokortti").status_code == 404
+    assert client.post("/admin/organisations/museokortti", data={
+        "csrf_token": token, "name-fi": "x", "name-sv": "x", "name-en": "x"}).status_code == 404
+    created = client.post("/admin/registers/new", data={
+        "csrf_token": token, "controller": "museokortti", "slug": "vieras",
+        "title-fi": "a", "title-sv": "b", "title-en": "c"})
+    assert created.status_code == 404
+    museum = session.scalar(select(Register).where(Register.slug == "museokortti"))
+    assert museum.listed and session.scalars(select(NoticeDraft)).all() == []
+
+
+def test_handlers_do_not_edit_notices(client, session):
+    handler = make_staff(session, email="handler@espoo.example", role="handler")
+    sign_in(client, handler)
+    assert client.get("/admin/registers").status_code == 403
+    assert client.get(EDIT.format(KAMU)).status_code == 403
+    assert "/admin/registers" not in client.get("/admin/requests").get_data(as_text=True)
+
+
+HOSTILE = {
+    "fi": "<script>alert('fi')</script> [klikkaa](javascript:alert(1))",
+    "sv": '<img src="x" onerror="alert(2)"> <a href="javascript:alert(3)">x</a>',
+    "en": "<iframe src='https://evil.example'></iframe> **kept** <style>body{}</style>",
+}
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "iframe", "style", "object", "embed"):
+            self.found.append(tag)
+        for name, value in attrs:
+            if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                self.found.append(f"{tag} {name}={value}")
+
+
+def _dangerous(html: str) -> list[str]:
+    """Elements and attributes that could run script, as a browser would parse the page."""
+    parser = _Tags()
+    parser.feed(html)
+    return parser.found
+
+
+def test_hostile_markdown_is_made_harmless_everywhere_it_is_shown(client, session):
+    signed_in_editor(client, session)
+    changes = {f"section-retention-{lang}": text for lang, text in HOSTILE.items()}
+    post_form(client, EDIT.format("tietosuojaportaali"), changes)
+    pages = [client.get(f"/admin/registers/tietosuojaportaali/preview/{lang}")
+             for lang in HOSTILE]
+    assert _publish(client, "tietosuojaportaali").status_code == 302
+    pages += [client.get(f"/{lang}/registers/tietosuojaportaali") for lang in HOSTILE]
+    pages.append(client.get("/en/registers/tietosuojaportaali/versions/compare?from=1&to=2"))
+    for page in pages:
+        assert page.status_code == 200
+        assert _dangerous(page.get_data(as_text=True)) == [], page.request.path
+    assert "<strong>kept</strong>" in pages[5].get_data(as_text=True)
+    document = client.get("/en/registers/tietosuojaportaali.jsonld").get_data(as_text=True)
+    assert "<iframe" not in document and "<script" not in json.dumps(json.loads(document))
