@@ -35,7 +35,7 @@ def test_the_checklist_names_each_gap_per_language_and_links_to_the_field(client
     for lang in ("sv", "en"):
         assert f'href="/admin/registers/{KAMU}/edit#section-retention-{lang}"' in html
     assert f'href="/admin/registers/{KAMU}/edit#section-retention-fi"' not in html
-    assert f'edit#section-automated_decisions-fi">Automated decision-making' in html
+    assert 'edit#section-automated_decisions-fi">Automated decision-making' in html
     assert "Required by GDPR Art. 13(2)(a)." in html
     # The link's target exists on the edit page.
     assert 'id="section-retention-sv"' in client.get(EDIT.format(KAMU)).get_data(as_text=True)
