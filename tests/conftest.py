@@ -143,10 +143,9 @@ def postgres_url(postgres_server, postgres_template):
 # --- Apps ---------------------------------------------------------------------------------
 
 def pytest_generate_tests(metafunc):
-    """Tests marked ``postgres`` run on both databases; the rest on SQLite."""
+    """Every test that uses the database runs on SQLite and on PostgreSQL."""
     if "db_backend" in metafunc.fixturenames:
-        marked = metafunc.definition.get_closest_marker("postgres") is not None
-        metafunc.parametrize("db_backend", ["sqlite", "postgresql"] if marked else ["sqlite"])
+        metafunc.parametrize("db_backend", ["sqlite", "postgresql"])
 
 
 @pytest.fixture
@@ -156,6 +155,23 @@ def database_url(db_backend, tmp_path, request) -> str:
     path = tmp_path / "portal.db"
     shutil.copy(request.getfixturevalue("sqlite_template"), path)
     return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def empty_database_url(db_backend, tmp_path, request) -> str:
+    """A database with no tables at all, on either backend."""
+    if db_backend == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.db'}"
+        return
+    server = request.getfixturevalue("postgres_server")
+    name = f"portal_empty_{uuid.uuid4().hex[:12]}"
+    admin = _admin_engine(server)
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    yield server.rsplit("/", 1)[0] + f"/{name}"
+    with _admin_engine(server).connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
 
 
 @pytest.fixture

@@ -23,8 +23,6 @@ from tests.backoffice.factories import (
 )
 from tests.dsr.helpers import at_helsinki, csrf
 
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture
 def handler(client, session):

@@ -13,8 +13,6 @@ from portal.audit import AuditEntry, AuditImmutable
 from portal.mail.models import OutboxMail
 from tests.backoffice.factories import code_for, csrf_of, make_staff, sign_in
 
-pytestmark = pytest.mark.postgres
-
 
 def fill(rule) -> str:
     values = {arg: (1 if "int" in str(rule._converters.get(arg, "")).lower() else "x")

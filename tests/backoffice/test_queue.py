@@ -12,8 +12,6 @@ import pytest
 from portal.backoffice import queue, queue_views
 from tests.backoffice.factories import make_request, make_staff, sign_in
 
-pytestmark = pytest.mark.postgres
-
 TODAY = date(2026, 4, 1)
 
 

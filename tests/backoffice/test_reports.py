@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from sqlalchemy import func, select
 
 from portal import retention
@@ -16,8 +15,6 @@ from portal.dsr.models import DataRequest, ResponseDocument
 from portal.mail.models import OutboxMail
 from tests.backoffice.factories import make_request, make_staff, sign_in
 from tests.dsr.helpers import at_helsinki
-
-pytestmark = pytest.mark.postgres
 
 
 def complete(app, session, request, staff, day: str) -> None:

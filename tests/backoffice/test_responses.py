@@ -20,8 +20,6 @@ from tests.backoffice.factories import (
 )
 from tests.backoffice.test_actions import at
 
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture
 def dpo(client, session):

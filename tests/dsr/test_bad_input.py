@@ -9,8 +9,6 @@ from portal.dsr.models import DataRequest
 from portal.mail.models import OutboxMail
 from tests.dsr.helpers import form_fields, post_request, valid_request
 
-pytestmark = pytest.mark.postgres
-
 
 def stored(session) -> tuple[int, int]:
     session.expire_all()

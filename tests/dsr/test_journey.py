@@ -13,8 +13,6 @@ from portal.dsr.models import DataRequest
 from portal.mail.cli import send_once
 from tests.dsr.helpers import at_helsinki, csrf, link_in, post_request
 
-pytestmark = pytest.mark.postgres
-
 EXPECTED = {
     "fi": {"confirm_subject": "Vahvista tietosuojapyyntösi",
            "ack_subject": "Pyyntösi MUSEOKORTTI-2026-0001 on vastaanotettu",

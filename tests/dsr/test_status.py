@@ -12,8 +12,6 @@ from portal.dsr.models import DataRequest, RequestEvent
 from portal.mail.models import OutboxMail
 from tests.dsr.helpers import at_helsinki, csrf, post_request
 
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture
 def confirmed(app, session, monkeypatch):

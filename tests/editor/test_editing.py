@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
 from sqlalchemy import select
 
 from portal.audit import AuditEntry
@@ -14,7 +13,6 @@ from portal.notices.models import Controller, NoticeVersion, Register
 from tests.backoffice.factories import csrf_of
 from tests.editor.helpers import EDIT, OVERVIEW, form_of, post_form, signed_in_editor
 
-pytestmark = pytest.mark.postgres
 SLUG = "tietosuojaportaali"  # complete in every language, so an editor may publish it
 NEW_RETENTION = {"fi": "Tietoja säilytetään kolme vuotta.", "sv": "Uppgifterna sparas i tre år.",
                  "en": "The data is kept for three years."}

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 
-import pytest
 from sqlalchemy import select
 
 from portal.audit import AuditEntry
@@ -14,7 +13,6 @@ from portal.notices.models import NoticeVersion, Register
 from tests.backoffice.factories import csrf_of, make_staff, sign_in
 from tests.editor.helpers import EDIT, OVERVIEW, post_form, signed_in_editor
 
-pytestmark = pytest.mark.postgres
 KAMU = "kamu-asiakasrekisteri"  # its source states nothing on automated decisions
 
 

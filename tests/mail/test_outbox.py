@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from jinja2 import ChoiceLoader, DictLoader
 from sqlalchemy import select
 
@@ -13,8 +12,6 @@ from portal.mail.compose import Attachment, queue_mail
 from portal.mail.models import OutboxMail
 from portal.mail.sender import MAX_ATTEMPTS, deliver_pending, retry_delay
 from portal.mail.transport import FileTransport, SmtpTransport
-
-pytestmark = pytest.mark.postgres
 
 
 class Clock:

@@ -7,8 +7,6 @@ import io
 import pytest
 from pypdf import PdfReader
 
-pytestmark = pytest.mark.postgres
-
 
 def pdf(client, url) -> PdfReader:
     response = client.get(url)

@@ -4,8 +4,6 @@ import pytest
 
 from tests.conftest import DEMO_NOTICES
 
-pytestmark = pytest.mark.postgres
-
 
 @pytest.mark.parametrize("slug", ["kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali"])
 def test_import_then_export_gives_the_same_file(runner, slug):

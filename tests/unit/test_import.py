@@ -9,8 +9,6 @@ from portal.notices import service
 from portal.notices.models import NoticeVersion, PublishedVersionImmutable, Register
 from tests.conftest import DEMO_NOTICES
 
-pytestmark = pytest.mark.postgres
-
 
 def version_count(session) -> int:
     return session.scalar(select(func.count()).select_from(NoticeVersion))

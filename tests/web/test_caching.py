@@ -8,8 +8,6 @@ from sqlalchemy import func, select
 from portal.notices import render
 from portal.notices.models import Rendition
 
-pytestmark = pytest.mark.postgres
-
 URLS = ["/fi/registers/museokortti", "/sv/registers/museokortti.pdf",
         "/en/registers/museokortti.jsonld"]
 

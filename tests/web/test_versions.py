@@ -9,8 +9,6 @@ import pytest
 from tests.conftest import DEMO_NOTICES
 from tests.htmlcheck import html_problems
 
-pytestmark = pytest.mark.postgres
-
 
 @pytest.fixture
 def two_versions(runner, tmp_path):
