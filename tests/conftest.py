@@ -315,8 +315,17 @@ class SmtpServer:
         self.messages: list = []
         self.refuse: set[str] = set()
         self.controller = None
+        #: When set, each recipient waits for ``release`` after setting ``reached``: a sender
+        #: can be caught in the middle of a delivery.
+        self.hold = False
+        self.reached, self.release = threading.Event(), threading.Event()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if self.hold:
+            import asyncio
+
+            self.reached.set()
+            await asyncio.get_running_loop().run_in_executor(None, self.release.wait)
         if address in self.refuse:
             return "550 5.1.1 mailbox unavailable"
         envelope.rcpt_tos.append(address)
