@@ -72,7 +72,7 @@ def utcnow() -> datetime:
 def make_engine(url: str) -> Engine:
     """Create the engine; SQLite gets foreign keys on and a busy timeout for concurrent writers."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 15})
+        engine = create_engine(url, connect_args={"timeout": 15}, hide_parameters=True)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record):
@@ -82,7 +82,8 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # Parameters are personal data (names, addresses): keep them out of errors and logs.
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def init_app(app: Flask, url: str) -> None:

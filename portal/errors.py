@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
+import logging
+
+from flask import Flask, Response, render_template
+from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
+
+log = logging.getLogger(__name__)
 
 MESSAGES = {
     400: (_l("The request could not be understood"),
@@ -29,6 +35,8 @@ CSRF_MESSAGE = _l("The form had expired or was not sent from this site. Reload t
 
 def _page(code: int, message=None):
     title, default = MESSAGES.get(code) or MESSAGES[400 if code < 500 else 500]
+    if request_ctx.url_adapter is None:  # a Host header we do not serve: no links to build
+        return Response(f"{title}\n", mimetype="text/plain"), code
     return render_template("errors/error.html", code=code, title=title,
                            message=message or default), code
 
@@ -47,3 +55,12 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(InternalServerError)
     def _internal(_error):
         return _page(500)
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    def _database_unavailable(error):
+        """The database is down or restarting: nothing was committed, so the visitor may simply
+        try again. The pool discards the broken connections and reconnects by itself."""
+        log.error("database unavailable: %s", type(error.orig).__name__)
+        response, code = _page(503)
+        return response, code, {"Retry-After": "30"}

@@ -7,7 +7,10 @@ under ``static/``.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Flask, Response
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .settings import Settings
 
@@ -52,7 +55,13 @@ def init_app(app: Flask, settings: Settings) -> None:
         SESSION_COOKIE_NAME="__Host-session" if settings.is_production else "session",
         PREFERRED_URL_SCHEME="https" if settings.is_production else "http",
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        # Links in mail are built from BASE_URL, never from the Host header; in production a
+        # request for any other host is refused (400) rather than served.
+        TRUSTED_HOSTS=[urlsplit(settings.base_url).hostname] if settings.is_production else None,
     )
+    if settings.trusted_proxies:
+        proxies = settings.trusted_proxies
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
     fixed = headers_for(settings)
 
     @app.after_request

@@ -54,6 +54,9 @@ class Settings:
     mail_password: str = ""
     mail_sender: str = "tietosuoja@localhost"
     ratelimit_storage_uri: str = "memory://"
+    #: How many reverse proxies in front of the app set X-Forwarded-For/-Proto (0: none).
+    #: Behind one nginx it is 1, so that rate limits count the visitor's address.
+    trusted_proxies: int = 0
     #: Days a confirmation link stays valid; unconfirmed requests are purged after it.
     unconfirmed_days: int = 7
     #: Days a closed request is kept before retention deletes it (the information management
@@ -110,6 +113,7 @@ class Settings:
             "mail_password": get("MAIL_PASSWORD"),
             "mail_sender": get("MAIL_SENDER", cls.mail_sender),
             "ratelimit_storage_uri": get("RATELIMIT_STORAGE_URI", cls.ratelimit_storage_uri),
+            "trusted_proxies": _int(get("TRUSTED_PROXIES", "0"), "PORTAL_TRUSTED_PROXIES"),
             "unconfirmed_days": _int(get("UNCONFIRMED_DAYS", "7"), "PORTAL_UNCONFIRMED_DAYS"),
             "retention_days": _int(get("RETENTION_DAYS", "730"), "PORTAL_RETENTION_DAYS"),
             "privacy_register": get("PRIVACY_REGISTER", cls.privacy_register),

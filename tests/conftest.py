@@ -82,34 +82,53 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+class PostgresCluster:
+    """A throwaway PostgreSQL cluster (``pg_ctl`` refuses root, so it runs through runuser)."""
+
+    def __init__(self) -> None:
+        self.bindir = _postgres_bindir()
+        need(self.bindir is not None, "PostgreSQL server (Debian package postgresql)")
+        self.base = Path(tempfile.mkdtemp(prefix="portal-pg-"))
+        self.prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if self.prefix:
+            self.base.chmod(0o755)
+            shutil.chown(self.base, "postgres", "postgres")
+        self.data, self.port = self.base / "data", _free_port()
+        subprocess.run([*self.prefix, str(self.bindir / "initdb"), "-D", str(self.data), "-U",
+                        "portal", "--auth=trust", "-E", "UTF8", "--no-sync"],
+                       check=True, capture_output=True)
+        self.url = f"postgresql+psycopg://portal@127.0.0.1:{self.port}/postgres"
+
+    def pg_ctl(self, *args: str) -> None:
+        subprocess.run([*self.prefix, str(self.bindir / "pg_ctl"), "-D", str(self.data), *args],
+                       check=True, capture_output=True)
+
+    def start(self) -> None:
+        self.pg_ctl("-l", str(self.base / "server.log"), "-w", "-o",
+                    f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 "
+                    "-c fsync=off -c full_page_writes=off -c synchronous_commit=off", "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        self.pg_ctl("-m", mode, "-w", "stop")
+
+    def remove(self) -> None:
+        with contextlib.suppress(subprocess.CalledProcessError):
+            self.stop("immediate")
+        shutil.rmtree(self.base, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def postgres_server():
-    """A throwaway PostgreSQL cluster for this run (``pg_ctl`` refuses root, so use runuser)."""
+    """The run's PostgreSQL server (or ``PORTAL_TEST_POSTGRES_URL``)."""
     if url := os.environ.get("PORTAL_TEST_POSTGRES_URL"):
         yield url
         return
-    bindir = _postgres_bindir()
-    need(bindir is not None, "PostgreSQL server (Debian package postgresql)")
-    base = Path(tempfile.mkdtemp(prefix="portal-pg-"))
-    as_root = os.geteuid() == 0
-    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
-    if as_root:
-        base.chmod(0o755)
-        shutil.chown(base, "postgres", "postgres")
-    data, log, port = base / "data", base / "server.log", _free_port()
-    subprocess.run([*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "portal",
-                    "--auth=trust", "-E", "UTF8", "--no-sync"],
-                   check=True, capture_output=True)
-    subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w",
-                    "-o", f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
-                          "-c full_page_writes=off -c synchronous_commit=off",
-                    "start"], check=True, capture_output=True)
+    cluster = PostgresCluster()
+    cluster.start()
     try:
-        yield f"postgresql+psycopg://portal@127.0.0.1:{port}/postgres"
+        yield cluster.url
     finally:
-        subprocess.run([*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate",
-                        "stop"], capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+        cluster.remove()
 
 
 def _admin_engine(server_url: str):

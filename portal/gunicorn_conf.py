@@ -1,0 +1,50 @@
+"""gunicorn settings for production: ``gunicorn -c python:portal.gunicorn_conf wsgi:app``.
+
+Values come from the environment so that one file serves every instance (docs/deployment.md).
+The access log holds no personal data: no client address, no query string (staff search by
+e-mail address), and the secret part of confirmation, status and password-reset links is
+replaced by ``[token]`` (a logged link would let anyone who reads the log act on a request).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+
+from gunicorn.glogging import Logger
+
+SECRET_PATH = re.compile(r"(/(?:requests/confirm|requests/status|admin/reset)/)[^/?\s]+")
+
+bind = os.environ.get("PORTAL_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("PORTAL_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+#: PDF letters with large extracts take seconds; anything slower is a fault worth a restart.
+timeout = int(os.environ.get("PORTAL_WORKER_TIMEOUT", "60"))
+graceful_timeout = 30
+#: Recycle workers now and then, so memory that PDF rendering leaves behind is returned.
+max_requests = 2000
+max_requests_jitter = 200
+#: The reverse proxy on the same machine; the app trusts X-Forwarded-* per PORTAL_TRUSTED_PROXIES.
+forwarded_allow_ips = os.environ.get("PORTAL_FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = os.environ.get("PORTAL_ACCESS_LOG", "-")
+errorlog = "-"
+access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
+
+
+def redact(path: str) -> str:
+    return SECRET_PATH.sub(r"\1[token]", path or "")
+
+
+class RedactingLogger(Logger):
+    """gunicorn's logger with the secret parts of paths and every query string removed."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        atoms["U"] = redact(atoms["U"])
+        atoms["r"] = f"{atoms['m']} {atoms['U']} {atoms['H']}"
+        atoms["q"] = atoms["h"] = atoms["f"] = "-"
+        return atoms
+
+
+logger_class = RedactingLogger
