@@ -13,6 +13,7 @@ import socket
 import subprocess
 import tempfile
 import threading
+import time
 import uuid
 from pathlib import Path
 
@@ -322,6 +323,26 @@ def pytest_sessionfinish(session, exitstatus):
     if IN_CI and skipped and exitstatus == 0:
         reporter.write_line(f"{skipped} tests were skipped; in CI every test must run.", red=True)
         session.exitstatus = 1
+
+
+# --- Redis --------------------------------------------------------------------------------
+
+@pytest.fixture
+def redis_url(tmp_path):
+    """A Redis server of the test's own (Debian ``redis-server``), without persistence."""
+    binary = shutil.which("redis-server")
+    need(binary is not None, "Redis server (Debian package redis-server)")
+    port = _free_port()
+    server = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                               "--appendonly", "no", "--dir", str(tmp_path)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            break
+        time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}"
+    server.terminate()
+    server.wait(timeout=10)
 
 
 # --- SMTP ---------------------------------------------------------------------------------
