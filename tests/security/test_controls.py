@@ -98,3 +98,12 @@ def test_error_pages_show_no_internals(app):
 def test_nul_bytes_are_refused_everywhere(client):
     assert client.get("/fi/", query_string={"q": "a\x00b"}).status_code == 400
     assert post_request(client, "fi", name="A\x00").status_code == 400
+
+
+def test_staff_passwords_are_stored_as_argon2id_hashes_only(session):
+    from tests.backoffice.factories import PASSWORD, make_staff
+
+    user = make_staff(session)
+    assert user.password_hash.startswith("$argon2id$")
+    row = " ".join(str(r) for r in session.execute(text("SELECT * FROM staff_users")))
+    assert PASSWORD not in row
