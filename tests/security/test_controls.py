@@ -107,3 +107,19 @@ def test_staff_passwords_are_stored_as_argon2id_hashes_only(session):
     assert user.password_hash.startswith("$argon2id$")
     row = " ".join(str(r) for r in session.execute(text("SELECT * FROM staff_users")))
     assert PASSWORD not in row
+
+
+def test_pdf_rendering_reads_only_the_static_folder(tmp_path):
+    import pytest
+
+    from portal.pdf import StaticOnlyFetcher
+    from portal.settings import PROJECT_ROOT
+
+    fetcher = StaticOnlyFetcher(PROJECT_ROOT / "static")
+    assert b"@page" in fetcher.fetch((PROJECT_ROOT / "static/css/pdf.css").as_uri()).read()
+    (tmp_path / "secret.txt").write_text("secret")
+    for url in ((tmp_path / "secret.txt").as_uri(), "file:///etc/passwd",
+                (PROJECT_ROOT / "static/../pyproject.toml").as_uri(),
+                "http://127.0.0.1:9/x.png", "https://example.org/x.css"):
+        with pytest.raises(ValueError, match="refused"):
+            fetcher.fetch(url)
