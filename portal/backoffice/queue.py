@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import Select, func, or_, select, tuple_
+from sqlalchemy import Select, false, func, or_, select, tuple_, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from ..dsr.models import OPEN_STATES, STATES, DataRequest, request_registers
@@ -40,9 +40,10 @@ class QueueFilter:
 
 
 def _filtered(controller_ids: set[int], f: QueueFilter, today: date,
-              viewer_id: int | None = None) -> Select:
-    query = select(DataRequest).where(DataRequest.controller_id.in_(controller_ids),
-                                      DataRequest.state.in_(f.states()))
+              viewer_id: int | None = None, states: tuple[str, ...] | None = None,
+              columns=(DataRequest,)) -> Select:
+    query = select(*columns).where(DataRequest.controller_id.in_(controller_ids),
+                                   DataRequest.state.in_(states or f.states()))
     if f.right:
         query = query.where(DataRequest.right_code == f.right)
     if f.register:
@@ -65,17 +66,38 @@ def _filtered(controller_ids: set[int], f: QueueFilter, today: date,
     return query
 
 
+def page_query(controller_ids: set[int], f: QueueFilter, today: date,
+               after: tuple[date, int] | None = None, size: int = PAGE_SIZE,
+               viewer_id: int | None = None) -> Select:
+    """The SQL of one page (``size`` + 1 rows, to know whether another page follows).
+
+    One branch per controller and state reads the queue index in due-date order and stops
+    after a page; the branches are merged. So a page costs the same with a thousand requests
+    or a million (docs/benchmarks.md), where one query over all of them would sort them all.
+    """
+    order = (DataRequest.due_on, DataRequest.id)
+    branches = []
+    for controller_id in sorted(controller_ids):
+        for state in f.states():
+            branch = _filtered({controller_id}, f, today, viewer_id, (state,), order)
+            if after is not None:
+                branch = branch.where(tuple_(*order) > tuple_(*after))
+            branches.append(branch.order_by(*order).limit(size + 1).subquery())
+    if not branches:
+        return select(DataRequest).where(false())
+    merged = union_all(*(select(b.c.id, b.c.due_on) for b in branches)).subquery()
+    ids = select(merged.c.id).order_by(merged.c.due_on, merged.c.id).limit(size + 1)
+    return select(DataRequest).where(DataRequest.id.in_(ids)).order_by(*order)
+
+
 def page(session: Session, controller_ids: set[int], f: QueueFilter, today: date,
          after: tuple[date, int] | None = None, size: int | None = None,
          viewer_id: int | None = None) -> tuple[list[DataRequest], tuple[date, int] | None]:
     """One page in due-date order, and the cursor of the next page (None on the last)."""
     size = size or PAGE_SIZE
-    query = _filtered(controller_ids, f, today, viewer_id)
-    if after is not None:
-        query = query.where(tuple_(DataRequest.due_on, DataRequest.id) > tuple_(*after))
-    rows = list(session.scalars(
-        query.order_by(DataRequest.due_on, DataRequest.id).limit(size + 1)
-        .options(selectinload(DataRequest.registers), selectinload(DataRequest.controller))))
+    query = page_query(controller_ids, f, today, after, size, viewer_id)
+    rows = list(session.scalars(query.options(
+        selectinload(DataRequest.registers), selectinload(DataRequest.controller))))
     more = len(rows) > size
     rows = rows[:size]
     return rows, ((rows[-1].due_on, rows[-1].id) if more and rows else None)
