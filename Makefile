@@ -42,6 +42,12 @@ test: install node_modules/axe-core/axe.min.js
 	$(BIN)/ruff check .
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# Speed at scale (docs/benchmarks.md); needs Debian's postgresql and apache2-utils (ab).
+bench: $(STAMP)
+	$(BIN)/python -m bench.throughput
+	$(BIN)/python -m bench.queue_scale
+	$(BIN)/python -m bench.letter_pdf
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check . || true

@@ -11,6 +11,7 @@ from werkzeug.routing import BaseConverter
 
 from . import cli, db, errors, i18n, security
 from .extensions import csrf, limiter, login_manager, mail
+from .notices import pagecache
 from .settings import PROJECT_ROOT, Settings
 
 
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app, settings)
     errors.init_app(app)
+    pagecache.init_app(app)
 
     from .backoffice import bp as backoffice_bp
     from .dsr import bp as dsr_bp

@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, joinedload
 
 from ..text import plain_text
+from . import pagecache
 from .fileformat import FieldError, NoticeFileError, content_digest, read_notice_file
 from .models import Controller, NoticeVersion, Register, Rendition
 
@@ -94,6 +95,7 @@ def publish(session: Session, content: dict, published_by: int | None = None) ->
     if latest is not None and latest.content_sha256 == digest:
         return ImportResult(register.slug, latest.number, created=False)
     number = (latest.number if latest else 0) + 1
+    pagecache.clear()
     session.add(
         NoticeVersion(register=register, number=number, content=content, content_sha256=digest,
                       published_by=published_by)

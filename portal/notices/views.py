@@ -12,7 +12,7 @@ from werkzeug.http import is_resource_modified
 
 from ..db import get_session
 from ..i18n import current_locale
-from . import bp, diff, render, service
+from . import bp, diff, pagecache, render, service
 from .jsonld import notice_jsonld
 from .models import NoticeVersion
 from .sections import SECTIONS
@@ -87,17 +87,20 @@ def _notice_page(slug: str, version: NoticeVersion | None = None) -> Response:
 
 
 @bp.get("/registers/<slug:slug>")
+@pagecache.cacheable
 def notice(slug: str):
     return _notice_page(slug)
 
 
 @bp.get("/privacy")
+@pagecache.cacheable
 def privacy():
     """The portal's own privacy notice: the portal keeps requesters' data, so it is a register."""
     return _notice_page(current_app.config["PORTAL"].privacy_register)
 
 
 @bp.get("/registers/<slug:slug>.pdf")
+@pagecache.cacheable
 def notice_pdf(slug: str):
     version = _version(slug)
     lang = current_locale()
@@ -114,6 +117,7 @@ def notice_pdf(slug: str):
 
 
 @bp.get("/registers/<slug:slug>.jsonld")
+@pagecache.cacheable
 def notice_jsonld_view(slug: str):
     version = _version(slug)
     lang = current_locale()
@@ -144,6 +148,7 @@ def versions(slug: str):
 
 
 @bp.get("/registers/<slug:slug>/versions/<int:number>")
+@pagecache.cacheable
 def version_page(slug: str, number: int):
     try:
         version = service.version_by_number(get_session(), slug, number)
