@@ -239,16 +239,27 @@ class LiveServer(str):
     app = None
 
 
+def served_database(kind: str, folder: Path, request) -> str:
+    """A database with the demo content for a served app: a SQLite copy or a PostgreSQL copy."""
+    if kind == "sqlite":
+        shutil.copy(request.getfixturevalue("sqlite_template"), folder / "portal.db")
+        return f"sqlite:///{folder / 'portal.db'}"
+    server = request.getfixturevalue("postgres_server")
+    template = request.getfixturevalue("postgres_template")
+    name = f"portal_live_{uuid.uuid4().hex[:12]}"
+    with _admin_engine(server).connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    return server.rsplit("/", 1)[0] + f"/{name}"
+
+
 @contextlib.contextmanager
-def serve(folder: Path, template: Path, **overrides):
-    """An app over a copy of ``template``, served over HTTP on 127.0.0.1 from a thread."""
+def serve(folder: Path, database_url: str, **overrides):
+    """An app over ``database_url``, served over HTTP on 127.0.0.1 from a thread."""
     from dataclasses import replace
 
     from werkzeug.serving import make_server
 
-    shutil.copy(template, folder / "portal.db")
-    settings = replace(make_settings(folder / "instance", f"sqlite:///{folder / 'portal.db'}"),
-                       **overrides)
+    settings = replace(make_settings(folder / "instance", database_url), **overrides)
     application = create_app(settings)
     server = make_server("127.0.0.1", 0, application, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -262,20 +273,26 @@ def serve(folder: Path, template: Path, **overrides):
         application.extensions["db_engine"].dispose()
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory, sqlite_template):
-    """The app served over HTTP for the browser (mail goes to .eml files)."""
-    with serve(tmp_path_factory.mktemp("live"), sqlite_template) as live:
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def live_server(tmp_path_factory, request):
+    """The app served over HTTP for the browser (mail goes to .eml files), on each database."""
+    folder = tmp_path_factory.mktemp("live")
+    with serve(folder, served_database(request.param, folder, request)) as live:
         yield live
 
 
-@pytest.fixture(scope="module")
-def mailing_live_server(tmp_path_factory, sqlite_template):
-    """A served app whose mail goes to a real SMTP server (``live.smtp``)."""
+@pytest.fixture(scope="module", params=BACKENDS)
+def mailing_live_server(tmp_path_factory, request):
+    """A served app whose mail goes to a real SMTP server (``live.smtp``), on each database."""
     smtp = SmtpServer()
     smtp.start()
-    with serve(tmp_path_factory.mktemp("mailing"), sqlite_template, mail_server="127.0.0.1",
-               mail_port=smtp.port, mail_sender="tietosuoja@portal.example") as live:
+    folder = tmp_path_factory.mktemp("mailing")
+    with serve(folder, served_database(request.param, folder, request),
+               mail_server="127.0.0.1", mail_port=smtp.port,
+               mail_sender="tietosuoja@portal.example") as live:
         live.smtp = smtp
         yield live
     smtp.stop()

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from tests.backoffice.factories import PASSWORD, code_for, make_staff
 from tests.browser.test_public_browser import axe_violations
-from tests.conftest import serve
+from tests.conftest import BACKENDS, serve, served_database
 
 pytestmark = pytest.mark.browser
 SLUG = "tietosuojaportaali"
@@ -21,9 +21,9 @@ NEW = {"fi": "Pyyntöjä säilytetään viisi vuotta niiden käsittelyn päätty
 OLD_EN = "Unconfirmed requests are deleted after seven days."
 
 
-@pytest.fixture
-def editing_server(tmp_path, sqlite_template):
-    with serve(tmp_path, sqlite_template) as live:
+@pytest.fixture(params=BACKENDS)
+def editing_server(tmp_path, request):
+    with serve(tmp_path, served_database(request.param, tmp_path, request)) as live:
         with live.app.extensions["db_sessionmaker"]() as session, \
                 live.app.test_request_context():
             live.editor = make_staff(session, email="editor@espoo.example", orgs=("espoo",),
