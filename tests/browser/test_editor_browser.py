@@ -47,7 +47,8 @@ def _pdf_text(page, url: str) -> str:
     return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
 
 
-def test_an_editor_changes_a_notice_in_three_languages_and_publishes_it(page, editing_server):
+def test_an_editor_changes_a_notice_in_three_languages_and_publishes_it(
+        page, editing_server, axe_source):
     live = editing_server
     _sign_in(page, live)
     page.get_by_role("link", name="Tietosuojaselosteet").click()
@@ -87,6 +88,10 @@ def test_an_editor_changes_a_notice_in_three_languages_and_publishes_it(page, ed
     assert "seven days" in removed and "five years" in added
     page.goto(live + f"/en/registers/{SLUG}/versions/1")
     assert OLD_EN in page.inner_text("main")
+    for lang in NEW:  # the versions and a real difference pass axe in every language
+        for path in ("versions", "versions/compare?from=1&to=2", "versions/1"):
+            page.goto(f"{live}/{lang}/registers/{SLUG}/{path}")
+            assert axe_violations(page, axe_source) == [], (lang, path)
     assert json.loads(page.request.get(live + f"/en/registers/{SLUG}.jsonld").text())
 
 
