@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import Response, abort, render_template
+from flask import Response, abort, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import or_, select
@@ -43,8 +43,12 @@ def audit_trail():
     """The whole trail of the admin's controllers, newest first (admins only)."""
     if current_user.role != "admin":
         abort(403)
+    query = select(AuditEntry).where(or_(AuditEntry.controller_id.in_(current_user.controller_ids),
+                                         AuditEntry.controller_id.is_(None)))
+    before = request.args.get("before", type=int)
+    if before:
+        query = query.where(AuditEntry.id < before)
     entries = get_session().scalars(
-        select(AuditEntry).where(or_(AuditEntry.controller_id.in_(current_user.controller_ids),
-                                     AuditEntry.controller_id.is_(None)))
-        .order_by(AuditEntry.id.desc()).limit(AUDIT_PAGE)).all()
-    return render_template("backoffice/audit.html", entries=entries)
+        query.order_by(AuditEntry.id.desc()).limit(AUDIT_PAGE + 1)).all()
+    older = entries[AUDIT_PAGE - 1].id if len(entries) > AUDIT_PAGE else None
+    return render_template("backoffice/audit.html", entries=entries[:AUDIT_PAGE], older=older)

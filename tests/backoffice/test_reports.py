@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -74,7 +75,29 @@ def test_only_admins_see_the_whole_audit_trail(app, session):
     other = app.test_client()
     sign_in(other, admin)
     html = other.get("/admin/audit").get_data(as_text=True)
-    assert "staff.sign_in" in html
+    assert "staff.sign_in" in html and "Signed in" in html  # in words, with the code
+
+
+def test_the_audit_trail_pages_back_to_the_oldest_entry(app, session, monkeypatch):
+    from portal import audit
+    from portal.backoffice import report_views
+
+    monkeypatch.setattr(report_views, "AUDIT_PAGE", 2)
+    admin = make_staff(session, email="admin@museot.example", orgs=("museokortti",),
+                       role="admin")
+    for number in range(4):
+        audit.record(session, "staff.sign_out", actor_id=admin.id, target=f"staff:{number}")
+    session.commit()
+    client = app.test_client()
+    sign_in(client, admin)  # the fifth entry
+    seen, path = [], "/admin/audit"
+    while path:
+        html = client.get(path).get_data(as_text=True)
+        seen += re.findall(r"<code>(staff\.sign_\w+ staff:\d+)</code>", html)
+        found = re.search(r'href="(/admin/audit\?before=\d+)"', html)
+        path = found.group(1) if found else ""
+    assert len(seen) == len(set(seen)) == 5  # every entry once, newest first
+    assert seen[0].startswith("staff.sign_in")
 
 
 def test_retention_deletes_closed_requests_but_keeps_the_counts(app, session, runner):
