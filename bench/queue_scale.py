@@ -16,9 +16,9 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
+from bench.common import demo_database
 from portal.backoffice import queue
 from portal.notices.models import Controller
-from tests.conftest import PostgresCluster, _admin_engine, prepare_database
 
 SIZES = (1_000, 100_000, 1_000_000)
 TODAY = date(2026, 11, 22)
@@ -62,13 +62,7 @@ def explain(engine, controller_ids, f) -> str:
 
 
 def main() -> None:
-    cluster = PostgresCluster()
-    cluster.start()
-    try:
-        with _admin_engine(cluster.url).connect() as connection:
-            connection.execute(text('CREATE DATABASE "bench"'))
-        url = cluster.url.rsplit("/", 1)[0] + "/bench"
-        prepare_database(url)
+    with demo_database() as url:
         engine = create_engine(url)
         with Session(engine) as session:
             controller_ids = set(session.scalars(select(Controller.id)))
@@ -85,8 +79,6 @@ def main() -> None:
                 if size == SIZES[-1]:
                     plans[name] = explain(engine, controller_ids, f)
         engine.dispose()
-    finally:
-        cluster.remove()
     print("| page | " + " | ".join(f"{s:,} rows" for s in SIZES) + " | 1M / 1k |")
     print("|---|" + "---|" * (len(SIZES) + 1))
     for name in FILTERS:

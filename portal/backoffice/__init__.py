@@ -9,7 +9,7 @@ from __future__ import annotations
 import hmac
 import time
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask import session as cookie
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -25,6 +25,9 @@ PUBLIC_ENDPOINTS = frozenset({
     "backoffice.login", "backoffice.reset_request", "backoffice.reset",
 })
 IDLE_TIMEOUT = 30 * 60
+#: Editors keep the notices; requests hold requesters' personal data that editors have no need
+#: to see (GDPR Art. 5(1)(c) and 32(4)), so this is all they reach besides the editor.
+EDITOR_ENDPOINTS = frozenset({"backoffice.account", "backoffice.logout"})
 
 
 @login_manager.user_loader
@@ -55,6 +58,12 @@ def _require_staff():
                     "again."))
         return redirect(url_for("backoffice.login", lang=lang))
     cookie["seen"] = now
+    endpoint = request.endpoint or ""
+    if current_user.role == "editor" and not endpoint.startswith("backoffice.editor.") \
+            and endpoint not in EDITOR_ENDPOINTS:
+        if endpoint == "backoffice.requests":  # the staff side's front page
+            return redirect(url_for("backoffice.editor.index"))
+        abort(403)
     return None
 
 

@@ -91,6 +91,21 @@ def test_staff_reach_only_their_own_organisations_registers(client, session):
     assert museum.listed and session.scalars(select(NoticeDraft)).all() == []
 
 
+def test_editors_see_no_requests(client, session):
+    from tests.backoffice.factories import make_request
+
+    request = make_request(session, register="kamu-asiakasrekisteri", name="Salla Salainen")
+    signed_in_editor(client, session)
+    landing = client.get("/admin/requests")
+    assert landing.status_code == 302 and landing.headers["Location"] == "/admin/registers"
+    for path in (f"/admin/requests/{request.id}", "/admin/requests.csv", "/admin/stats",
+                 "/admin/stats.csv", "/admin/audit", "/admin/templates/access"):
+        assert client.get(path).status_code == 403, path
+    page = client.get("/admin/registers").get_data(as_text=True)
+    assert "Salla Salainen" not in page and 'href="/admin/requests"' not in page
+    assert client.get("/admin/account").status_code == 200
+
+
 def test_handlers_do_not_edit_notices(client, session):
     handler = make_staff(session, email="handler@espoo.example", role="handler")
     sign_in(client, handler)
