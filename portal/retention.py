@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from . import audit
 from .backoffice.stats import remember
-from .dsr.models import DataRequest
+from .dsr.models import DataRequest, RequestEvent
 from .dsr.service import purge_unconfirmed
 from .dsr.workflow import CLOSED
 
-
-def _closed_at(request: DataRequest) -> datetime | None:
-    closing = [e.created_at for e in request.events if e.kind in CLOSED]
-    return max(closing) if closing else None
+#: When a request closed: its latest closing event (answered, refused, withdrawn).
+_closed_at = (select(func.max(RequestEvent.created_at))
+             .where(RequestEvent.request_id == DataRequest.id, RequestEvent.kind.in_(CLOSED))
+             .correlate(DataRequest).scalar_subquery())
 
 
 def purge(session: Session, *, now: datetime, keep_days: int, dry_run: bool = False
@@ -29,9 +29,9 @@ def purge(session: Session, *, now: datetime, keep_days: int, dry_run: bool = Fa
     """(unconfirmed, closed) requests deleted, or that would be with ``dry_run``."""
     unconfirmed = purge_unconfirmed(session, before=now, dry_run=dry_run)
     limit = now - timedelta(days=keep_days)
-    candidates = session.scalars(select(DataRequest).where(DataRequest.state.in_(CLOSED))
-                                 .options(selectinload(DataRequest.events)))
-    old = [r for r in candidates if (closed := _closed_at(r)) is not None and closed < limit]
+    old = list(session.scalars(
+        select(DataRequest).where(DataRequest.state.in_(CLOSED), _closed_at < limit)
+        .options(selectinload(DataRequest.events))))  # only the expired ones are loaded
     if not dry_run:
         for request in old:
             remember(session, request, now)
