@@ -21,6 +21,13 @@ def make_staff(session, email="kaisa@espoo.example", orgs=("espoo",), role="dpo"
     return user
 
 
+def signed_in_staff(client, session, **staff):
+    """A staff member made with ``make_staff(**staff)`` and signed in on ``client``."""
+    user = make_staff(session, **staff)
+    sign_in(client, user)
+    return user
+
+
 def make_request(session, *, register="museokortti", received="2026-03-03", right="access",
                  name="Aino Asiakas", email="aino@example.fi", key=None) -> service.DataRequest:
     received_at = at_helsinki(received)

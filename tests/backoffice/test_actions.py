@@ -20,15 +20,14 @@ from tests.backoffice.factories import (
     make_request,
     make_staff,
     sign_in,
+    signed_in_staff,
 )
 from tests.dsr.helpers import at_helsinki, csrf
 
 
 @pytest.fixture
 def handler(client, session):
-    user = make_staff(session, email="handler@museot.example", orgs=("museokortti",))
-    sign_in(client, user)
-    return user
+    return signed_in_staff(client, session, email="handler@museot.example", orgs=("museokortti",))
 
 
 def at(monkeypatch, day: str) -> None:

@@ -17,15 +17,14 @@ from tests.backoffice.factories import (
     make_request,
     make_staff,
     sign_in,
+    signed_in_staff,
 )
 from tests.backoffice.test_actions import at
 
 
 @pytest.fixture
 def dpo(client, session):
-    user = make_staff(session, email="dpo@museot.example", orgs=("museokortti",))
-    sign_in(client, user)
-    return user
+    return signed_in_staff(client, session, email="dpo@museot.example", orgs=("museokortti",))
 
 
 def text_of(pdf: bytes) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from tests.backoffice.factories import make_staff, sign_in
+from tests.backoffice.factories import signed_in_staff
 
 
 class _FormReader(HTMLParser):
@@ -71,12 +71,9 @@ def post_form(client, path: str, changes: dict | None = None, action: str | None
     return client.post(action or path, data=fields)
 
 
-def signed_in_editor(client, session, *, role="editor", orgs=("espoo",), locale="en",
-                     email=None):
-    user = make_staff(session, email=email or f"{role}@{orgs[0]}.example", orgs=orgs, role=role,
-                      locale=locale)
-    sign_in(client, user)
-    return user
+def signed_in_editor(client, session, *, role="editor", orgs=("espoo",), locale="en"):
+    return signed_in_staff(client, session, email=f"{role}@{orgs[0]}.example", orgs=orgs,
+                           role=role, locale=locale)
 
 
 EDIT = "/admin/registers/{}/edit"
