@@ -155,9 +155,9 @@ def publish_draft(session: Session, register: Register, lock: int, actor, *,
     audited with the findings it passed over.
     """
     draft = draft_of(session, register)
-    if draft is None:
+    if draft is None and lock is None:
         raise NothingToPublish(register.slug)
-    if draft.lock != lock:
+    if draft is None or draft.lock != lock:  # published, discarded or saved by someone else
         raise DraftConflict(register.slug)
     content = parse_notice(full_content(register, draft.content), register.slug, complete=False)
     latest = notices.latest_of(session, register.id)
@@ -170,7 +170,10 @@ def publish_draft(session: Session, register: Register, lock: int, actor, *,
     if findings and not may_override(actor.role):
         raise OverrideRefused(actor.role)
     before = session.get(NoticeVersion, latest.id).content if latest else {}
-    result = notices.publish(session, content, published_by=actor.id)
+    try:
+        result = notices.publish(session, content, published_by=actor.id)
+    except IntegrityError:  # another publisher took this version number first
+        raise DraftConflict(register.slug) from None
     target, org = f"register:{register.slug}", register.controller_id
     if findings:
         audit.record(session, "notice.override", actor_id=actor.id, target=target,
@@ -181,7 +184,7 @@ def publish_draft(session: Session, register: Register, lock: int, actor, *,
                  before={"version": latest.number if latest else None, **old},
                  after={"version": result.version, **new})
     session.delete(draft)
-    session.flush()
+    _flush(session, register)
     return notices.version_by_number(session, register.slug, result.version)
 
 

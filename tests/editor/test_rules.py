@@ -10,8 +10,8 @@ from sqlalchemy import select
 from portal.audit import AuditEntry
 from portal.editor.models import NoticeDraft
 from portal.notices.models import NoticeVersion, Register
-from tests.backoffice.factories import csrf_of, make_staff, sign_in
-from tests.editor.helpers import EDIT, OVERVIEW, post_form, signed_in_editor
+from tests.backoffice.factories import csrf_of, make_staff, sign_in, signed_in_staff
+from tests.editor.helpers import EDIT, OVERVIEW, form_of, post_form, signed_in_editor
 
 KAMU = "kamu-asiakasrekisteri"  # its source states nothing on automated decisions
 
@@ -156,3 +156,16 @@ def test_hostile_markdown_is_made_harmless_everywhere_it_is_shown(client, sessio
     assert "<strong>kept</strong>" in pages[5].get_data(as_text=True)
     document = client.get("/en/registers/tietosuojaportaali.jsonld").get_data(as_text=True)
     assert "<iframe" not in document and "<script" not in json.dumps(json.loads(document))
+
+
+def test_two_publishers_of_one_draft_make_one_version(app, session):
+    """Two DPOs press "publish" at the same moment: one version, the other told (409)."""
+    first, second = app.test_client(), app.test_client()
+    signed_in_editor(first, session, role="dpo")
+    signed_in_staff(second, session, email="dpo2@espoo.example", role="dpo", orgs=("espoo",))
+    post_form(first, EDIT.format("tietosuojaportaali"), {"section-retention-fi": "Uusi."})
+    overview = OVERVIEW.format("tietosuojaportaali")
+    forms = [form_of(client, overview, f"{overview}/publish") for client in (first, second)]
+    assert first.post(f"{overview}/publish", data=forms[0]).status_code == 302
+    assert second.post(f"{overview}/publish", data=forms[1]).status_code == 409
+    assert len(_versions(session, "tietosuojaportaali")) == 2
