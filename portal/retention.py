@@ -16,11 +16,11 @@ from . import audit
 from .backoffice.stats import remember
 from .dsr.models import DataRequest, RequestEvent
 from .dsr.service import purge_unconfirmed
-from .dsr.workflow import CLOSED
+from .dsr.workflow import CLOSING_EVENTS
 
 #: When a request closed: its latest closing event (answered, refused, withdrawn).
 _closed_at = (select(func.max(RequestEvent.created_at))
-             .where(RequestEvent.request_id == DataRequest.id, RequestEvent.kind.in_(CLOSED))
+             .where(RequestEvent.request_id == DataRequest.id, RequestEvent.kind.in_(CLOSING_EVENTS))
              .correlate(DataRequest).scalar_subquery())
 
 

@@ -71,6 +71,8 @@ from ..editor import bp as editor_bp  # noqa: E402
 from . import (  # noqa: E402,F401  (routes register themselves on bp)
     action_views,
     auth_views,
+    decision_views,
+    organisation_views,
     queue_views,
     report_views,
     template_views,

@@ -58,7 +58,9 @@ def check_password(password: str) -> None:
 
 
 def create_staff(session: Session, *, email: str, password: str, role: str,
-                 controller_slugs: list[str], name: str = "", locale: str = "fi") -> StaffUser:
+                 controller_slugs: list[str], name: str = "", locale: str = "fi",
+                 decision_maker: bool | None = None) -> StaffUser:
+    """A new account; a DPO decides by default, anyone else only when ``decision_maker``."""
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     check_password(password)
@@ -68,7 +70,8 @@ def create_staff(session: Session, *, email: str, password: str, role: str,
         raise UnknownController(", ".join(controller_slugs))
     user = StaffUser(email=email.strip().lower(), name=name, role=role, locale=locale,
                      password_hash=hasher.hash(password), totp_secret=pyotp.random_base32(),
-                     controllers=controllers, session_token=secrets.token_hex(16))
+                     controllers=controllers, session_token=secrets.token_hex(16),
+                     decision_maker=role == "dpo" if decision_maker is None else decision_maker)
     session.add(user)
     session.flush()
     return user

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -11,24 +11,15 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..db import get_session, utcnow
 from ..dsr import workflow
 from . import accounts, actions, bp
-from .extracts import MAX_FILES, BadExtract, read_extract
 from .queue_views import render_detail, visible_request
 
 ERRORS = {
     workflow.NotAllowed: _l("That cannot be done to the request in its present state."),
     workflow.TextRequired: _l("Write the text the action needs (at most 20,000 characters)."),
-    workflow.GroundRequired: _l("Choose the ground for the refusal."),
     workflow.ExtensionTooLate: _l("The one-month time limit has passed, so the time limit can no "
                                   "longer be extended. Answer the request now."),
     workflow.AlreadyExtended: _l("The time limit has already been extended once."),
 }
-
-
-def _extracts() -> tuple:
-    files = [f for f in request.files.getlist("extracts") if f.filename][:MAX_FILES + 1]
-    if len(files) > MAX_FILES:
-        raise BadExtract("", _("at most %(num)d files", num=MAX_FILES))
-    return tuple(read_extract(f.filename, f.read()) for f in files)
 
 
 def _input(data_request) -> actions.ActionInput:
@@ -37,33 +28,9 @@ def _input(data_request) -> actions.ActionInput:
     return actions.ActionInput(
         action=form.get("action", ""),
         version=int(form["version"]) if form.get("version", "").isdigit() else 0,
-        text=form.get("text", ""), ground=form.get("ground", ""),
+        text=form.get("text", ""),
         assignee_id=int(assignee) if assignee.isdigit() and int(assignee) in
-        {s.id for s in accounts.colleagues(get_session(), data_request.controller_id)} else None,
-        notified=tuple(form.getlist("notified")),
-        extracts=_extracts() if form.get("action") == "complete" else ())
-
-
-@bp.post("/requests/<int:request_id>/preview")
-def preview(request_id: int):
-    """The letter as it would be sent, without sending or saving anything."""
-    data_request = visible_request(request_id)
-    try:
-        data = _input(data_request)
-        workflow.next_state(data.action, data_request.state, text=data.text,
-                            ground=data.ground)
-        if data.action not in actions.LETTER_KINDS:
-            raise workflow.NotAllowed(data.action)
-    except BadExtract as exc:
-        return render_detail(data_request, error=f"{exc.filename}: {exc.reason}", code=400,
-                             form=request.form)
-    except workflow.WorkflowError as exc:
-        message = next(text for kind, text in ERRORS.items() if isinstance(exc, kind))
-        return render_detail(data_request, error=str(message), code=400, form=request.form)
-    pdf = actions.letter_pdf(data_request, current_user, data, utcnow())
-    return Response(pdf, mimetype="application/pdf", headers={
-        "Content-Disposition": f'inline; filename="{data_request.reference}-preview.pdf"',
-        "Cache-Control": "no-store"})
+        {s.id for s in accounts.colleagues(get_session(), data_request.controller_id)} else None)
 
 
 @bp.post("/requests/<int:request_id>/act")
@@ -80,10 +47,6 @@ def act(request_id: int):
         return render_detail(visible_request(request_id), error=_(
             "Someone else changed this request while you were working on it. Nothing you sent "
             "was saved. Check the request below and try again."), code=409)
-    except BadExtract as exc:
-        session.rollback()
-        return render_detail(visible_request(request_id), code=400, form=form,
-                             error=f"{exc.filename}: {exc.reason}")
     except workflow.WorkflowError as exc:
         session.rollback()
         message = next(text for kind, text in ERRORS.items() if isinstance(exc, kind))

@@ -19,9 +19,7 @@ from ..dsr import workflow
 from ..dsr.models import DataRequest, RequestEvent
 from ..dsr.rights import RIGHTS
 from ..dsr.service import deadline_of, new_status_link, refresh_due
-from ..mail.compose import Attachment, absolute_link, queue_mail
-from .extracts import Extract
-from .letters import GROUNDS, archive, render_letter
+from ..mail.compose import absolute_link, queue_mail
 from .models import StaffUser
 
 
@@ -34,12 +32,7 @@ class ActionInput:
     action: str
     version: int
     text: str = ""
-    ground: str = ""
     assignee_id: int | None = None
-    #: Art. 19: the recipients the handler has notified of the correction or erasure.
-    notified: tuple[str, ...] = ()
-    #: Data files for an answer: shown as tables in the letter and attached as they are.
-    extracts: tuple[Extract, ...] = ()
 
 
 def snapshot(request: DataRequest) -> dict:
@@ -48,7 +41,9 @@ def snapshot(request: DataRequest) -> dict:
             "assignee_id": request.assignee_id}
 
 
-def _mail(session: Session, request: DataRequest, template: str, subject, **context) -> None:
+def mail_requester(session: Session, request: DataRequest, template: str, subject,
+                   **context) -> None:
+    """Queue a mail to the requester in their language, with a fresh status link."""
     attachments = context.pop("attachments", ())
     queue_mail(session, recipient=request.email, lang=request.locale, subject=subject,
                template=template, request_id=request.id, attachments=attachments,
@@ -58,23 +53,9 @@ def _mail(session: Session, request: DataRequest, template: str, subject, **cont
                         **context})
 
 
-LETTER_KINDS = {"complete": "response", "refuse": "refusal"}
-
-
-def letter_pdf(request: DataRequest, staff: StaffUser, data: ActionInput, now) -> bytes:
-    """The letter an answer or refusal sends (also the handler's preview)."""
-    return render_letter(request, kind=LETTER_KINDS[data.action], text=data.text, staff=staff,
-                         ground=data.ground, tables=data.extracts, now=now)
-
-
-def _letter(session, request, staff, data, now, subject, template: str) -> None:
-    pdf = letter_pdf(request, staff, data, now)
-    files = [Attachment(f"{request.reference}-{LETTER_KINDS[data.action]}.pdf",
-                        "application/pdf", pdf)]
-    files += [Attachment(e.filename, e.mimetype, e.data) for e in data.extracts]
-    for file in files:
-        archive(request, file.filename, file.mimetype, file.data)
-    _mail(session, request, template, subject, attachments=files)
+#: The actions of this module; decisions are :mod:`portal.backoffice.decisions`.
+ACTIONS = frozenset({"confirm_identity", "ask_information", "extend", "withdraw", "assign",
+                     "note"})
 
 
 def perform(session: Session, request: DataRequest, staff: StaffUser, data: ActionInput, *,
@@ -84,8 +65,10 @@ def perform(session: Session, request: DataRequest, staff: StaffUser, data: Acti
         raise Conflict()
     before = snapshot(request)
     deadline = deadline_of(request)
+    if data.action not in ACTIONS:
+        raise workflow.NotAllowed(data.action)
     new_state = workflow.next_state(
-        data.action, request.state, text=data.text, ground=data.ground,
+        data.action, request.state, text=data.text,
         today=receipt_date(now), extension_notice_by=deadline.extension_notice_by,
         extended=request.extension_notified_on is not None)
     event = RequestEvent(kind=data.action, created_at=now, text=data.text.strip(), public=True)
@@ -94,11 +77,6 @@ def perform(session: Session, request: DataRequest, staff: StaffUser, data: Acti
     elif data.action == "extend":
         request.extension_notified_on = receipt_date(now)
         event.kind = "extended"
-    elif data.action == "refuse":
-        event.kind = "refused"
-        event.text = f"{GROUNDS[data.ground]}\n{data.text.strip()}"
-    elif data.action == "complete":
-        event.kind, event.text = "completed", ""
     elif data.action == "withdraw":
         event.kind = "withdrawn"
     else:  # confirm_identity, assign, note: the staff's own record
@@ -108,33 +86,21 @@ def perform(session: Session, request: DataRequest, staff: StaffUser, data: Acti
     request.events.append(event)
     request.state = new_state
     refresh_due(request)
-    if data.action == "complete" and data.notified:
-        request.events.append(RequestEvent(
-            kind="recipients_notified", created_at=now, public=False,
-            text="\n".join(data.notified)))
-    _send(session, request, staff, data, now)
+    _send(session, request, data)
     session.flush()
     audit.record(session, f"request.{data.action}", actor_id=staff.id,
                  target=f"request:{request.id}", controller_id=request.controller_id,
                  before=before, after=snapshot(request))
 
 
-def _send(session, request, staff, data, now) -> None:
+def _send(session, request, data) -> None:
     """The requester is told of every step that concerns them, in their language."""
     if data.action == "ask_information":
-        _mail(session, request, "dsr_info_request",
-              _l("More information is needed for your request %(reference)s",
-                 reference=request.reference), question=data.text.strip())
+        mail_requester(session, request, "dsr_info_request",
+                       _l("More information is needed for your request %(reference)s",
+                          reference=request.reference), question=data.text.strip())
     elif data.action == "extend":
-        _mail(session, request, "dsr_extended",
-              _l("The time limit for your request %(reference)s has been extended",
-                 reference=request.reference), reasons=data.text.strip(),
-              deadline=deadline_of(request))
-    elif data.action == "refuse":
-        _letter(session, request, staff, data, now,
-                _l("Decision on your request %(reference)s", reference=request.reference),
-                "dsr_refused")
-    elif data.action == "complete":
-        _letter(session, request, staff, data, now,
-                _l("Answer to your request %(reference)s", reference=request.reference),
-                "dsr_completed")
+        mail_requester(session, request, "dsr_extended",
+                       _l("The time limit for your request %(reference)s has been extended",
+                          reference=request.reference), reasons=data.text.strip(),
+                       deadline=deadline_of(request))

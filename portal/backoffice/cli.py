@@ -35,22 +35,26 @@ def _print_enrolment(user) -> None:
 @click.option("--role", type=click.Choice(ROLES), required=True)
 @click.option("--name", default="")
 @click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="fi")
+@click.option("--decision-maker/--no-decision-maker", default=None,
+              help="May send refusals and partial decisions (default: only a DPO).")
 @click.password_option(help="At least 12 characters (asked for if not given).")
 def create(email: str, orgs: tuple[str, ...], role: str, name: str, lang: str,
-           password: str) -> None:
+           decision_maker: bool | None, password: str) -> None:
     """Create a staff account and print its otpauth:// provisioning URI for the phone."""
     session = get_session()
     if accounts.by_email(session, email) is not None:
         raise click.ClickException(f"{email} already has an account")
     try:
         user = accounts.create_staff(session, email=email, password=password, role=role,
-                                     controller_slugs=list(orgs), name=name, locale=lang)
+                                     controller_slugs=list(orgs), name=name, locale=lang,
+                                     decision_maker=decision_maker)
     except accounts.WeakPassword:
         raise click.ClickException(f"use at least {accounts.MIN_PASSWORD} characters") from None
     except accounts.UnknownController as exc:
         raise click.ClickException(f"no controller with slug {exc}") from None
     audit.record(session, "staff.create", target=f"staff:{user.id}",
-                 after={"email": user.email, "role": role, "orgs": list(orgs)})
+                 after={"email": user.email, "role": role, "orgs": list(orgs),
+                        "decision_maker": user.decision_maker})
     session.commit()
     click.echo(f"Created {user.email} ({role}) for {', '.join(orgs)}.")
     _print_enrolment(user)

@@ -1,8 +1,10 @@
-"""Data extracts a handler attaches to an answer: CSV or JSON files, checked by parsing.
+"""Files a handler attaches to a decision: data extracts and copies of documents.
 
-An access answer must give "a copy of the personal data" (Art. 15(3)); the letter shows each
-file as a table, and the file itself travels as the machine-readable copy (Art. 15(3) last
-sentence, Art. 20 where it applies).
+An access answer must give "a copy of the personal data" (Art. 15(3)); the letter shows each CSV
+or JSON file as a table, and the file itself travels as the machine-readable copy (Art. 15(3)
+last sentence, Art. 20 where it applies). A copy may also be a copy of documents (CJEU C-487/21):
+PDF files and PNG or JPEG images, listed in the letter. Every file is checked by its content,
+never by its name alone.
 """
 
 from __future__ import annotations
@@ -13,11 +15,17 @@ import json
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
+from PIL import Image, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
 MAX_FILE = 1_000_000
 MAX_FILES = 10
 MAX_ROWS = 2_000
-MIMETYPES = {".csv": "text/csv", ".json": "application/json"}
+MIMETYPES = {".csv": "text/csv", ".json": "application/json", ".pdf": "application/pdf",
+             ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
+#: What Pillow must find in an image file of each type.
+IMAGE_FORMATS = {"image/png": "PNG", "image/jpeg": "JPEG"}
 
 
 class BadExtract(ValueError):
@@ -33,8 +41,12 @@ class Extract:
     filename: str
     mimetype: str
     data: bytes
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    columns: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def is_table(self) -> bool:
+        return self.mimetype in ("text/csv", "application/json")
 
 
 def _text(filename: str, data: bytes) -> str:
@@ -72,15 +84,41 @@ def _cell(value) -> str:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
+def _check_pdf(filename: str, data: bytes) -> None:
+    try:
+        if not data.startswith(b"%PDF-") or not PdfReader(io.BytesIO(data)).pages:
+            raise BadExtract(filename, _("not a PDF document"))
+    except (PyPdfError, ValueError, KeyError, OSError):
+        raise BadExtract(filename, _("not a PDF document")) from None
+
+
+def _check_image(filename: str, data: bytes, mimetype: str) -> None:
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            found = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        found = None
+    if found != IMAGE_FORMATS[mimetype]:
+        raise BadExtract(filename, _("not a PNG or JPEG image of the type its name says"))
+
+
 def read_extract(filename: str, data: bytes) -> Extract:
     suffix = filename[filename.rfind("."):].lower() if "." in filename else ""
     if suffix not in MIMETYPES:
-        raise BadExtract(filename, _("only .csv and .json files can be attached"))
+        raise BadExtract(filename, _("only CSV, JSON, PDF, PNG and JPEG files can be attached"))
     if len(data) > MAX_FILE:
         raise BadExtract(filename, _("the file is larger than 1 MB"))
+    mimetype = MIMETYPES[suffix]
+    safe_name = "".join(c if c.isalnum() or c in "-_." else "_" for c in filename)[-100:]
+    if mimetype == "application/pdf":
+        _check_pdf(filename, data)
+        return Extract(safe_name, mimetype, data)
+    if mimetype in IMAGE_FORMATS:
+        _check_image(filename, data, mimetype)
+        return Extract(safe_name, mimetype, data)
     text = _text(filename, data)
     columns, rows = (_from_csv if suffix == ".csv" else _from_json)(filename, text)
     if len(rows) > MAX_ROWS:
         raise BadExtract(filename, _("more than %(num)d rows", num=MAX_ROWS))
-    safe_name = "".join(c if c.isalnum() or c in "-_." else "_" for c in filename)[-100:]
-    return Extract(safe_name, MIMETYPES[suffix], data, columns, tuple(rows))
+    return Extract(safe_name, mimetype, data, columns, tuple(rows))

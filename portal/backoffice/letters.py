@@ -1,8 +1,14 @@
-"""Letters to the requester as tagged PDFs, in the requester's language, archived with SHA-256."""
+"""Decision letters to the requester as tagged PDFs, in the requester's language.
+
+What a decision holds follows the shared legal rules §5 (APA 434/2003 §§44-45, 47): the
+authority, the date, the person, what was asked and decided, the reasons with the facts and the
+provisions applied, what was withheld in a partial decision, who gives more information, who
+decided, the complaint to the Data Protection Ombudsman, and for a refusal or partial decision
+the remedy instructions of the controller's route on a page of their own.
+"""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from flask import current_app, render_template
@@ -10,39 +16,47 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from ..deadlines import receipt_date
-from ..dsr.models import DataRequest, ResponseDocument
+from ..dsr.models import DataRequest
+from ..dsr.outcomes import OUTCOME_SENTENCES, SECTION_34_SENTENCES, citations, ground_label
 from ..dsr.rights import RIGHTS
+from ..law.decisions import ADVERSE, NO_DATA, Decision
+from ..law.grounds import uses_section_34
 from ..pdf import render_pdf
+from ..text import render_markdown
+from .access_facts import FACT_TITLES
+from .extracts import Extract
 from .models import StaffUser
+from .remedy_texts import remedy_instructions
 
-GROUNDS = {
-    "manifestly_unfounded": _l("The request is manifestly unfounded (GDPR Art. 12(5))."),
-    "excessive": _l("The request is excessive, in particular because it is repeated "
-                    "(GDPR Art. 12(5))."),
-    "identity_not_established": _l("Your identity could not be established "
-                                   "(GDPR Art. 12(2) and 12(6))."),
-    "national_exemption": _l("An exemption under national law applies (Data Protection Act "
-                             "1050/2018, section 34)."),
-}
 ROLE_TITLES = {"dpo": _l("Data protection officer"), "handler": _l("Handler"),
                "editor": _l("Editor"), "admin": _l("Administrator")}
 
 
-def render_letter(request: DataRequest, *, kind: str, text: str, staff: StaffUser,
-                  ground: str = "", tables=(), now=None) -> bytes:
-    """A ``complete`` or ``refuse`` letter for ``request``, in the requester's language."""
-    with force_locale(request.locale):
+def title_of(staff: StaffUser, lang: str) -> str:
+    """The staff member's job title in ``lang``, or their role's name."""
+    return (staff.title or {}).get(lang) or str(ROLE_TITLES[staff.role])
+
+
+def render_decision(request: DataRequest, decision: Decision, *, files: tuple[Extract, ...],
+                    preparer: StaffUser, signer: StaffUser, now) -> bytes:
+    """The decision letter for ``request``, signed by ``signer``, in the requester's language."""
+    lang, day = request.locale, receipt_date(now)
+    right = RIGHTS[request.right_code]
+    with force_locale(lang):
+        remedy = (remedy_instructions(request.controller, lang, day)
+                  if decision.outcome in ADVERSE else None)
         html = render_template(
-            "pdf/letter.html", data_request=request, kind=kind, text=text, staff=staff,
-            lang=request.locale, right=RIGHTS[request.right_code],
-            ground=str(GROUNDS[ground]) if ground else "",
-            role=str(ROLE_TITLES[staff.role]), day=receipt_date(now) if now else None,
-            tables=tables)
+            "pdf/decision.html", data_request=request, decision=decision, lang=lang,
+            right=right, day=day, outcome=str(OUTCOME_SENTENCES[decision.outcome]),
+            adverse=decision.outcome in ADVERSE, no_data=decision.outcome == NO_DATA,
+            grounds=[ground_label(code, decision, lang) for code in decision.grounds],
+            provisions=citations(request.right_code, decision, lang),
+            section_34=str(SECTION_34_SENTENCES) if uses_section_34(decision.grounds) else "",
+            facts=[(str(FACT_TITLES[key]), text) for key, text in decision.facts.items()
+                   if text.strip()],
+            tables=[f for f in files if f.is_table], documents=[f for f in files
+                                                                if not f.is_table],
+            preparer=preparer, signer=signer, signer_title=title_of(signer, lang),
+            preparer_title=title_of(preparer, lang), remedy=remedy,
+            markdown=render_markdown)
         return render_pdf(html, Path(current_app.static_folder))
-
-
-def archive(request: DataRequest, filename: str, mimetype: str, data: bytes) -> ResponseDocument:
-    document = ResponseDocument(filename=filename, mimetype=mimetype, data=data,
-                                sha256=hashlib.sha256(data).hexdigest())
-    request.documents.append(document)
-    return document

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     Column,
@@ -38,6 +39,10 @@ class StaffUser(Base):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(200), default="")
     role: Mapped[str] = mapped_column(String(16))
+    #: May sign and send a refusal or a partial decision (APA 434/2003 §44: who decided).
+    decision_maker: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Job title per language, shown under the signature (e.g. "tietosuojavastaava").
+    title: Mapped[dict] = mapped_column(JSON, default=dict)
     #: The staff member's language for the back office and their mail.
     locale: Mapped[str] = mapped_column(String(8), default="fi")
     #: argon2id hash (argon2-cffi's PasswordHasher).
@@ -81,14 +86,16 @@ class StaffUser(Base):
 
 
 class LetterTemplate(Base):
-    """A controller's own opening text for answers to one right, in one language."""
+    """A controller's own letter text for one right and outcome, in one language."""
 
     __tablename__ = "letter_templates"
-    __table_args__ = (UniqueConstraint("controller_id", "right_code", "locale"),)
+    __table_args__ = (UniqueConstraint("controller_id", "right_code", "outcome", "locale"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     controller_id: Mapped[int] = mapped_column(ForeignKey("controllers.id"))
     right_code: Mapped[str] = mapped_column(String(16))
+    #: ``portal.law.decisions.OUTCOMES``
+    outcome: Mapped[str] = mapped_column(String(16), default="granted")
     locale: Mapped[str] = mapped_column(String(8))
     #: Plain text; $name, $reference, $received and $organisation are filled in.
     body: Mapped[str] = mapped_column(Text)

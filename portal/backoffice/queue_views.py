@@ -17,14 +17,19 @@ from ..db import get_session, utcnow
 from ..deadlines import HELSINKI
 from ..dsr import workflow
 from ..dsr.models import DataRequest
+from ..dsr.outcomes import GROUND_LABELS, OUTCOME_TITLES
 from ..dsr.rights import RIGHTS
 from ..dsr.service import deadline_of, register_titles
 from ..i18n import current_locale
+from ..law import decisions as rules
+from ..law.grounds import grounds_for
 from ..mail.models import OutboxMail
 from ..notices.service import latest_published, published_index
 from . import accounts, bp, queue
+from .access_facts import FACT_TITLES, access_facts
+from .decisions import prepared
 from .letter_texts import opening_for
-from .letters import GROUNDS
+from .models import StaffUser
 
 #: Spreadsheets run cells that start with these as formulas (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -119,7 +124,43 @@ def request_detail(request_id: int):
     return render_detail(visible_request(request_id))
 
 
-def render_detail(data_request: DataRequest, *, error: str = "", code: int = 200, form=None):
+def decision_context(session, data_request: DataRequest, form) -> dict:
+    """What the decision part of the page needs: the outcome chosen, the form's defaults, or
+    the prepared decision to review."""
+    right = data_request.right_code
+    draft = prepared(data_request)
+    editing = bool(form) or request.args.get("edit") == "1" or draft is None
+    outcome = form.get("outcome") or request.args.get("outcome", "")
+    if outcome not in rules.outcomes_for(right):
+        outcome = ""
+    values: dict = {"diary_number": data_request.diary_number, "grounds": [], "notified": []}
+    if form:
+        values.update({key: form.get(key, "") for key in form})
+        values.update(grounds=form.getlist("grounds"), notified=form.getlist("notified"))
+    elif draft is not None and outcome == draft.outcome:
+        values.update(text=draft.text, reasons=draft.reasons, withheld=draft.withheld,
+                      grounds=list(draft.grounds), notified=list(draft.notified),
+                      **{f"fact-{k}": v for k, v in draft.facts.items()},
+                      **{f"other_act-{k}": v for k, v in draft.other_act.items()})
+    elif outcome:
+        values["text"] = opening_for(session, data_request, outcome)
+        if right == "access" and outcome in (rules.GRANTED, rules.PARTLY):
+            values.update({f"fact-{k}": v for k, v in
+                           access_facts(session, data_request).items()})
+    deadline = deadline_of(data_request)
+    return {
+        "draft": draft, "editing": editing, "outcome": outcome, "values": values,
+        "outcomes": {o: OUTCOME_TITLES[o] for o in rules.outcomes_for(right)},
+        "grounds": {code: GROUND_LABELS[code] for code in grounds_for(right)},
+        "fact_titles": FACT_TITLES, "adverse": rules.ADVERSE,
+        "late": rules.is_late(_today(), deadline.due),
+        "preparer": session.get(StaffUser, data_request.prepared_by)
+        if data_request.prepared_by else None,
+    }
+
+
+def render_detail(data_request: DataRequest, *, error: str = "", error_field: str = "",
+                  code: int = 200, form=None):
     """The request's page: what was asked, the timeline, mail, and the actions that fit."""
     session = get_session()
     mails = session.scalars(select(OutboxMail).where(
@@ -129,11 +170,11 @@ def render_detail(data_request: DataRequest, *, error: str = "", code: int = 200
         "backoffice/request.html", data_request=data_request, mails=mails,
         right=RIGHTS[data_request.right_code], deadline=deadline_of(data_request),
         register_titles=register_titles(session, data_request, current_locale()),
-        today=_today(), days_left=queue.days_left, error=error, form=form or {},
-        actions=workflow.available(data_request.state, extended=extended),
-        grounds=GROUNDS, colleagues=accounts.colleagues(session, data_request.controller_id),
+        today=_today(), days_left=queue.days_left, error=error, error_field=error_field,
+        form=form or {}, actions=workflow.available(data_request.state, extended=extended),
+        colleagues=accounts.colleagues(session, data_request.controller_id),
         recipients=recipients_of(session, data_request),
         article_19=data_request.right_code in workflow.ARTICLE_19_RIGHTS,
-        opening=opening_for(session, data_request),
+        **decision_context(session, data_request, form or {}),
         entries=session.scalars(select(AuditEntry).where(
             AuditEntry.target == f"request:{data_request.id}").order_by(AuditEntry.id)).all()), code

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 from ..db import Base
 from ..deadlines import receipt_date
 from ..dsr.models import DataRequest, RequestEvent
+from ..dsr.workflow import DECIDED_EVENTS
 
 
 class PurgedRequestFact(Base):
@@ -31,6 +32,8 @@ class PurgedRequestFact(Base):
     closed_on: Mapped[date | None] = mapped_column(Date)
     due_on: Mapped[date | None] = mapped_column(Date)
     extended: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The decision was sent after the due date (GDPR Art. 12(3)).
+    decided_late: Mapped[bool] = mapped_column(Boolean, default=False)
     days: Mapped[int | None] = mapped_column(Integer)
 
 
@@ -42,6 +45,7 @@ class Fact:
     closed_on: date | None
     due_on: date | None
     extended: bool
+    late: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,8 @@ class Row:
     on_time: int
     closed: int
     median_days: float | None
+    #: Decisions sent after the due date (the sender confirmed it for adverse ones).
+    late: int = 0
 
     @property
     def on_time_share(self) -> float | None:
@@ -63,14 +69,15 @@ class Row:
 
 def closing_day(request: DataRequest) -> date | None:
     for event in reversed(request.events):
-        if event.kind in {"completed", "refused"}:
+        if event.kind in DECIDED_EVENTS:
             return receipt_date(event.created_at)
     return None
 
 
 def fact_of(request: DataRequest) -> Fact:
     return Fact(request.right_code, request.state, receipt_date(request.received_at),
-                closing_day(request), request.due_on, request.extension_notified_on is not None)
+                closing_day(request), request.due_on, request.extension_notified_on is not None,
+                request.decided_late)
 
 
 def summarise(facts: list[Fact]) -> list[Row]:
@@ -86,14 +93,14 @@ def summarise(facts: list[Fact]) -> list[Row]:
             month, right, len(group), sum(f.state == "completed" for f in group),
             sum(f.state == "refused" for f in group), sum(f.extended for f in group),
             sum(f.due_on is not None and f.closed_on <= f.due_on for f in closed), len(closed),
-            statistics.median(days) if days else None))
+            statistics.median(days) if days else None, sum(f.late for f in group)))
     return rows
 
 
 #: When a request was answered or refused: its latest such event.
 _closed_at = (select(func.max(RequestEvent.created_at))
               .where(RequestEvent.request_id == DataRequest.id,
-                     RequestEvent.kind.in_(("completed", "refused")))
+                     RequestEvent.kind.in_(DECIDED_EVENTS))
               .correlate(DataRequest).scalar_subquery())
 
 
@@ -101,15 +108,16 @@ def facts(session: Session, controller_ids: set[int]) -> list[Fact]:
     """The facts of every request, read as a few columns (no personal data, no events)."""
     live = session.execute(
         select(DataRequest.right_code, DataRequest.state, DataRequest.received_at, _closed_at,
-               DataRequest.due_on, DataRequest.extension_notified_on)
+               DataRequest.due_on, DataRequest.extension_notified_on, DataRequest.decided_late)
         .where(DataRequest.controller_id.in_(controller_ids),
                DataRequest.state != "unconfirmed"))
     purged = session.scalars(select(PurgedRequestFact).where(
         PurgedRequestFact.controller_id.in_(controller_ids)))
     return [Fact(right, state, receipt_date(received), receipt_date(closed) if closed else None,
-                 due, notified is not None)
-            for right, state, received, closed, due, notified in live] + [
-        Fact(p.right_code, p.state, p.received_on, p.closed_on, p.due_on, p.extended)
+                 due, notified is not None, late)
+            for right, state, received, closed, due, notified, late in live] + [
+        Fact(p.right_code, p.state, p.received_on, p.closed_on, p.due_on, p.extended,
+             p.decided_late)
         for p in purged]
 
 
@@ -119,5 +127,5 @@ def remember(session: Session, request: DataRequest, now: datetime) -> None:
     session.add(PurgedRequestFact(
         controller_id=request.controller_id, right_code=fact.right, state=fact.state,
         received_on=fact.received_on, closed_on=fact.closed_on, due_on=fact.due_on,
-        extended=fact.extended,
+        extended=fact.extended, decided_late=fact.late,
         days=(fact.closed_on - fact.received_on).days if fact.closed_on else None))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    JSON,
     Boolean,
     CheckConstraint,
     Column,
@@ -73,6 +74,15 @@ class DataRequest(Base):
     due_on: Mapped[date | None] = mapped_column(Date)
     #: The day the requester was told of an extension (Art. 12(3)); None when not extended.
     extension_notified_on: Mapped[date | None] = mapped_column(Date)
+    #: The outcome once decided: granted, partly_granted, refused or no_data.
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    #: The controller's own case number (asianumero / diaarinumero), shown on letters.
+    diary_number: Mapped[str] = mapped_column(String(64), default="")
+    #: A decision prepared by a handler and not yet sent (``law.decisions.Decision``).
+    prepared_decision: Mapped[dict | None] = mapped_column(JSON)
+    prepared_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    #: The decision was sent after the due date in force (GDPR Art. 12(3)).
+    decided_late: Mapped[bool] = mapped_column(Boolean, default=False)
     #: Optimistic lock: two handlers saving at once cannot overwrite each other.
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -84,6 +94,8 @@ class DataRequest(Base):
         cascade="all, delete-orphan", order_by="ResponseDocument.id")
     registers: Mapped[list[Register]] = relationship(secondary=request_registers,
                                                      order_by=Register.slug)
+    decision_files: Mapped[list[DecisionFile]] = relationship(
+        cascade="all, delete-orphan", order_by="DecisionFile.id")
     events: Mapped[list[RequestEvent]] = relationship(
         back_populates="request", cascade="all, delete-orphan",
         order_by="(RequestEvent.created_at, RequestEvent.id)",
@@ -104,6 +116,8 @@ class RequestEvent(Base):
     public: Mapped[bool] = mapped_column(Boolean, default=True)
     #: What the requester or the handler wrote (the question, the answer, the reasons).
     text: Mapped[str] = mapped_column(Text, default="")
+    #: Codes rendered in the reader's language when shown: the outcome's grounds.
+    codes: Mapped[list] = mapped_column(JSON, default=list)
 
     request: Mapped[DataRequest] = relationship(back_populates="events")
 
@@ -136,6 +150,19 @@ class ResponseDocument(Base):
     mimetype: Mapped[str] = mapped_column(String(100))
     data: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
+
+
+class DecisionFile(Base):
+    """A file attached to a prepared decision, kept until the decision is sent or discarded."""
+
+    __tablename__ = "decision_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("data_requests.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    mimetype: Mapped[str] = mapped_column(String(100))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class ReferenceCounter(Base):

@@ -22,6 +22,11 @@ class Right:
     #: Whether the request cannot be handled without the requester's explanation.
     needs_details: bool = False
 
+    @property
+    def matter(self):
+        """The matter as a noun phrase, for letters and mails (the title is a command)."""
+        return MATTERS[self.code]
+
 
 RIGHTS: dict[str, Right] = {r.code: r for r in (
     Right("access", "15", _l("See your data (right of access)"),
@@ -52,6 +57,16 @@ RIGHTS: dict[str, Right] = {r.code: r for r in (
              "a contract. It never covers processing for a public task.")),
 )}
 
+
+#: Each right's request named as a matter: "what was asked" in letters and mails.
+MATTERS = {
+    "access": _l("Request for access to personal data"),
+    "rectification": _l("Request for rectification of personal data"),
+    "erasure": _l("Request for erasure of personal data"),
+    "restriction": _l("Request for restriction of processing"),
+    "objection": _l("Objection to processing"),
+    "portability": _l("Request to receive personal data in a machine-readable form"),
+}
 
 #: What the notice and the form say about a right that applies only in part, or not at all.
 NOTES = {

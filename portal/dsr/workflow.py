@@ -4,9 +4,9 @@ What a handler may do to a request in each state, and what each action needs:
 - ask for information (Art. 12(6), or to specify the request): a question; pauses the clock;
 - extend (Art. 12(3)): reasons, at most once, and only up to the one-month due date, because a
   late notice leaves the original due date in force (shared legal rules §1.4);
-- refuse (Art. 12(4), 12(5)): a ground and the reasons or evidence; the letter names the right
-  to complain to the Data Protection Ombudsman and to a court;
-- complete: the response;
+- decide: a handler prepares a decision (granted, partly granted, refused, or for access "no
+  data"), and it is sent as a letter; what a decision must hold and who may send it are the
+  rules of :mod:`portal.law.decisions` (Art. 12(4), APA 434/2003 §§44-45);
 - mark withdrawn, confirm identity, assign, add an internal note.
 """
 
@@ -15,10 +15,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..law.decisions import state_after
+
 OPEN = frozenset({"received", "info_requested"})
 CLOSED = frozenset({"completed", "refused", "withdrawn"})
-REFUSAL_GROUNDS = ("manifestly_unfounded", "excessive", "identity_not_established",
-                   "national_exemption")
+#: Events that answer a request: a decision (each outcome), or "completed" from before
+#: decisions had outcomes.
+DECIDED_EVENTS = frozenset({"completed", "refused", "granted", "partly_granted", "no_data"})
+#: Events that close a request (for retention, counted from the latest).
+CLOSING_EVENTS = DECIDED_EVENTS | {"withdrawn"}
 #: Rights after which each recipient of the register is told (Art. 19).
 ARTICLE_19_RIGHTS = frozenset({"rectification", "erasure", "restriction"})
 MAX_TEXT = 20_000
@@ -34,10 +39,6 @@ class NotAllowed(WorkflowError):
 
 class TextRequired(WorkflowError):
     """The action needs the handler's text (question, reasons, response)."""
-
-
-class GroundRequired(WorkflowError):
-    """A refusal needs one of ``REFUSAL_GROUNDS``."""
 
 
 class ExtensionTooLate(WorkflowError):
@@ -60,15 +61,17 @@ RULES: dict[str, Rule] = {
     "confirm_identity": Rule(OPEN, None),
     "ask_information": Rule(frozenset({"received"}), "info_requested", needs_text=True),
     "extend": Rule(OPEN, None, needs_text=True),
-    "refuse": Rule(OPEN, "refused", needs_text=True),
-    "complete": Rule(OPEN, "completed", needs_text=True),
+    "prepare_decision": Rule(OPEN, None),
+    "discard_decision": Rule(OPEN, None),
+    #: The state after sending follows the outcome (``law.decisions.state_after``).
+    "send_decision": Rule(OPEN, None),
     "withdraw": Rule(OPEN, "withdrawn"),
     "assign": Rule(OPEN, None),
     "note": Rule(OPEN | CLOSED, None, needs_text=True),
 }
 
 
-def next_state(action: str, state: str, *, text: str = "", ground: str = "",
+def next_state(action: str, state: str, *, text: str = "", outcome: str = "",
                today: date | None = None, extension_notice_by: date | None = None,
                extended: bool = False) -> str:
     """The state after ``action``, or a named error saying why it cannot be done."""
@@ -79,13 +82,13 @@ def next_state(action: str, state: str, *, text: str = "", ground: str = "",
         raise TextRequired(action)
     if len(text) > MAX_TEXT:
         raise TextRequired(action)
-    if action == "refuse" and ground not in REFUSAL_GROUNDS:
-        raise GroundRequired()
     if action == "extend":
         if extended:
             raise AlreadyExtended()
         if today is None or extension_notice_by is None or today > extension_notice_by:
             raise ExtensionTooLate()
+    if action == "send_decision":
+        return state_after(outcome)
     return rule.to or state
 
 

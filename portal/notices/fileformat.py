@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..law.remedies import ROUTES, Remedy, RemedyError, check_remedy
 from .sections import (
     COLLECTION,
     LEGAL_BASES,
@@ -36,7 +37,9 @@ TOP_LEVEL = {
 }
 CONTROLLER_KEYS = {
     "slug", "name", "address", "email", "phone", "website", "dpo_email", "dpo_phone",
+    "public_authority", "remedy",
 }
+REMEDY_KEYS = {"route", "body", "address", "email"}
 RECIPIENT_KEYS = {"name", "role", "description"}
 
 
@@ -169,7 +172,33 @@ def _controller(check: _Checker, data: Any) -> dict:
     if check.complete and not (result["dpo_email"] or result["dpo_phone"]):
         check.fail("controller", "give the data protection officer's contact (Art. 13(1)(b))",
                    "contact")
+    # Optional, so that files without them keep their content (and their versions) unchanged.
+    if "public_authority" in data:
+        result["public_authority"] = check.flag(data, "public_authority")
+    if "remedy" in data:
+        result["remedy"] = _remedy(check, data["remedy"], result.get("public_authority", False))
     return result
+
+
+def _remedy(check: _Checker, data: Any, public_authority: bool) -> dict:
+    """The remedy route of the controller's decisions (legal rules §5)."""
+    if not isinstance(data, dict):
+        check.fail("controller.remedy", "must be a table (route, body, address, email)")
+        return {}
+    check.unknown(data, REMEDY_KEYS, "controller.remedy.")
+    remedy = Remedy(
+        route=check.text(data, "route", "controller.remedy.route"),
+        body=check.translations(data, "body", "controller.remedy.body", name=True),
+        address=check.translations(data, "address", "controller.remedy.address",
+                                   required=False),
+        email=check.text(data, "email", "controller.remedy.email", required=False))
+    try:
+        check_remedy(remedy, public_authority=public_authority)
+    except RemedyError as exc:
+        check.fail(f"controller.remedy.{exc.field.replace('-', '.')}",
+                   f"is missing or does not fit; routes: {', '.join(ROUTES)} (a public "
+                   "authority: appeal or rectification; a private body: district_court)")
+    return remedy.as_dict()
 
 
 def parse_controller(data: dict, *, complete: bool = True) -> dict:

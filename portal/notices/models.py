@@ -43,6 +43,12 @@ class Controller(Base):
     website: Mapped[str] = mapped_column(String(500), default="")
     dpo_email: Mapped[str] = mapped_column(String(254), default="")
     dpo_phone: Mapped[str] = mapped_column(String(64), default="")
+    #: A public authority makes administrative decisions (APA 434/2003); a private body does not.
+    public_authority: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The remedy route of its decisions (``portal.law.remedies.Remedy.as_dict``).
+    remedy: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: Counsel's own remedy instructions per language; empty uses the route's default text.
+    remedy_texts: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

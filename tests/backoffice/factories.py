@@ -64,3 +64,23 @@ def current_version(client, request) -> str:
     """The version a handler's form carries, as the request's page shows it."""
     page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
     return re.search(r'name="version" value="(\d+)"', page).group(1)
+
+
+def decide(client, request, outcome, *, send=True, late_confirmed=False, files=(), **fields):
+    """Prepare a decision on the request's page and, with ``send``, send it: as staff would."""
+    page = f"/admin/requests/{request.id}"
+    data = {"csrf_token": csrf_of(client, page), "version": current_version(client, request),
+            "outcome": outcome, "text": "Päätös.", **fields}
+    if files:
+        data["files"] = list(files)
+    response = client.post(f"{page}/decision", data=data, content_type="multipart/form-data")
+    if response.status_code != 302 or not send:
+        return response
+    return send_prepared(client, request, late_confirmed=late_confirmed)
+
+
+def send_prepared(client, request, *, late_confirmed=False):
+    page = f"/admin/requests/{request.id}"
+    return client.post(f"{page}/decision/send", data={
+        "csrf_token": csrf_of(client, page), "version": current_version(client, request),
+        **({"late_confirmed": "1"} if late_confirmed else {})})

@@ -10,7 +10,8 @@ from sqlalchemy import func, select
 from portal import retention
 from portal.audit import AuditEntry
 from portal.backoffice import reminders
-from portal.backoffice.actions import ActionInput, perform
+from portal.backoffice import decisions
+from portal.law.decisions import Decision
 from portal.backoffice.stats import PurgedRequestFact
 from portal.dsr.models import DataRequest, ResponseDocument
 from portal.mail.models import OutboxMail
@@ -20,8 +21,11 @@ from tests.dsr.helpers import at_helsinki
 
 def complete(app, session, request, staff, day: str) -> None:
     with app.test_request_context():
-        perform(session, request, staff, ActionInput("complete", request.version, text="Vastaus."),
-                now=at_helsinki(day))
+        decisions.prepare(session, request, staff, Decision("granted", text="Vastaus."), files=(),
+                          diary_number="", version=request.version, now=at_helsinki(day))
+        session.flush()
+        decisions.send(session, request, staff, version=request.version, late_confirmed=False,
+                       now=at_helsinki(day))
         session.commit()
 
 

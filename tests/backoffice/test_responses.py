@@ -9,11 +9,12 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from portal.audit import AuditEntry
-from portal.dsr.models import ResponseDocument
+from portal.dsr.models import DataRequest, ResponseDocument
 from portal.mail.models import OutboxMail
 from tests.backoffice.factories import (
     csrf_of,
     current_version,
+    decide,
     make_request,
     make_staff,
     sign_in,
@@ -34,14 +35,14 @@ def text_of(pdf: bytes) -> str:
 def test_the_answer_starts_from_the_dpos_text_in_the_requesters_language(client, session,
                                                                         dpo):
     request = make_request(session, name="Aino Asiakas")
-    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    page = client.get(f"/admin/requests/{request.id}?outcome=granted").get_data(as_text=True)
     assert "Hei Aino Asiakas," in page and "Pyysit 3. maaliskuuta 2026" in page
     token = csrf_of(client, "/admin/templates/access")
     response = client.post("/admin/templates/access", data={
         "csrf_token": token, "text-fi": "Hyvä $name, viitteenne $reference.",
         "text-sv": "Bästa $name", "text-en": "Dear $name"})
     assert response.status_code == 302
-    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    page = client.get(f"/admin/requests/{request.id}?outcome=granted").get_data(as_text=True)
     assert "Hyvä Aino Asiakas, viitteenne MUSEOKORTTI-2026-0001." in page
     entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "template.save"))
     assert entry.after["fi"].startswith("Hyvä $name") and entry.before["fi"] is None
@@ -67,14 +68,11 @@ def test_extracts_become_tables_and_machine_readable_attachments(client, session
     at(monkeypatch, "2026-03-10")
     files = [(io.BytesIO(b"museo;pvm\nAteneum;2026-01-04\n"), "kaynnit.csv"),
              (io.BytesIO(b'{"kortti": "123456", "voimassa": "2026-12-31"}'), "kortti.json")]
-    response = client.post(f"/admin/requests/{request.id}/act", data={
-        "csrf_token": csrf_of(client, f"/admin/requests/{request.id}"), "action": "complete",
-        "version": current_version(client, request), "text": "Tässä tietosi.", "extracts": files},
-        content_type="multipart/form-data")
+    response = decide(client, request, "granted", text="Tässä tietosi.", files=files)
     assert response.status_code == 302
     mail = session.scalar(select(OutboxMail).order_by(OutboxMail.id.desc()))
     names = [a.filename for a in mail.attachments]
-    assert names == ["MUSEOKORTTI-2026-0001-response.pdf", "kaynnit.csv", "kortti.json"]
+    assert names == ["MUSEOKORTTI-2026-0001-decision.pdf", "kaynnit.csv", "kortti.json"]
     text = text_of(mail.attachments[0].data)
     for value in ("Ateneum", "2026-01-04", "kortti", "123456", "kaynnit.csv"):
         assert value in text
@@ -84,13 +82,13 @@ def test_extracts_become_tables_and_machine_readable_attachments(client, session
 def test_a_bad_extract_saves_nothing(client, session, dpo, monkeypatch):
     request = make_request(session)
     at(monkeypatch, "2026-03-10")
-    response = client.post(f"/admin/requests/{request.id}/act", data={
-        "csrf_token": csrf_of(client, f"/admin/requests/{request.id}"), "action": "complete",
-        "version": current_version(client, request), "text": "x",
-        "extracts": [(io.BytesIO(b"MZ"), "virus.exe")]}, content_type="multipart/form-data")
+    response = decide(client, request, "granted", text="x",
+                      files=[(io.BytesIO(b"MZ"), "virus.exe")])
     assert response.status_code == 400
-    assert "virus.exe: only .csv and .json files can be attached" in response.get_data(
-        as_text=True)
+    assert "virus.exe: only CSV, JSON, PDF, PNG and JPEG files can be attached" in \
+        response.get_data(as_text=True)
+    session.expire_all()
+    assert session.get(DataRequest, request.id).prepared_decision is None
     assert session.scalar(select(OutboxMail).where(OutboxMail.attachments.any())) is None
 
 
@@ -98,9 +96,8 @@ def test_preview_shows_the_letter_without_sending(client, session, dpo, monkeypa
     request = make_request(session)
     at(monkeypatch, "2026-03-10")
     mails_before = len(session.scalars(select(OutboxMail)).all())
-    response = client.post(f"/admin/requests/{request.id}/preview", data={
-        "csrf_token": csrf_of(client, f"/admin/requests/{request.id}"), "action": "complete",
-        "version": current_version(client, request), "text": "Esikatselu."})
+    assert decide(client, request, "granted", text="Esikatselu.", send=False).status_code == 302
+    response = client.get(f"/admin/requests/{request.id}/decision.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert "Esikatselu." in text_of(response.data)
     session.expire_all()

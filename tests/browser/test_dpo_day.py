@@ -13,7 +13,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from portal.backoffice import action_views, queue_views
+from portal.backoffice import action_views, decision_views, queue_views
 from portal.dsr import views
 from portal.mail.cli import send_once
 from tests.backoffice.factories import PASSWORD, code_for, make_request, make_staff
@@ -30,7 +30,7 @@ def deliver(live) -> list:
 
 def on(monkeypatch, day: str) -> None:
     moment = at_helsinki(day)
-    for module in (action_views, views):
+    for module in (action_views, decision_views, queue_views, views):
         monkeypatch.setattr(module, "utcnow", lambda: moment)
     monkeypatch.setattr(queue_views, "_today", lambda: moment.date())
 
@@ -89,14 +89,18 @@ def test_a_dpos_day(page, mailing_live_server, monkeypatch):
     assert "fredag 12 juni 2026" in extension.get_content()
 
     on(monkeypatch, "2026-03-25")
-    page.fill("#complete-text", "Här är dina uppgifter.")
+    page.check("#outcome-granted")
     with page.expect_navigation():
-        page.click("form:has(#complete-text) button[type=submit]:not(.secondary)")
+        page.click("form:has(#outcome-granted) button[type=submit]")
+    page.fill("#decision-text", "Här är dina uppgifter.")
+    with page.expect_navigation():
+        page.click("form:has(#decision-text) button[type=submit]")
+    with page.expect_navigation():
+        page.click("#send-decision")
     answer = deliver(live)[-1]
-    assert answer["Subject"] == "Svar på din begäran MUSEOKORTTI-2026-0001"
+    assert answer["Subject"] == "Beslut om din begäran MUSEOKORTTI-2026-0001"
     [letter] = [a for a in answer.iter_attachments() if a.get_filename().endswith(".pdf")]
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(letter.get_content())).pages)
     assert "Här är dina uppgifter." in text and "Dataombudsmannens byrå" in text
     requester.goto(live + status)
     assert "Besvarad" in requester.inner_text("main")
-    assert "Svaret har skickats" in requester.inner_text("main")

@@ -9,38 +9,40 @@ from portal.dsr import workflow as wf
 
 @pytest.mark.parametrize("action, state, expected", [
     ("ask_information", "received", "info_requested"),
-    ("complete", "received", "completed"),
-    ("complete", "info_requested", "completed"),
-    ("refuse", "received", "refused"),
+    ("send_decision", "received", "completed"),
+    ("send_decision", "info_requested", "completed"),
+    ("prepare_decision", "received", "received"),
     ("withdraw", "info_requested", "withdrawn"),
     ("confirm_identity", "received", "received"),
     ("note", "completed", "completed"),
 ])
 def test_allowed_transitions(action, state, expected):
-    assert wf.next_state(action, state, text="x", ground="excessive", today=date(2026, 1, 1),
+    assert wf.next_state(action, state, text="x", outcome="granted", today=date(2026, 1, 1),
                          extension_notice_by=date(2026, 2, 1)) == expected
+
+
+@pytest.mark.parametrize("outcome, state", [("granted", "completed"), ("no_data", "completed"),
+                                            ("partly_granted", "completed"),
+                                            ("refused", "refused")])
+def test_a_sent_decision_closes_the_request_by_its_outcome(outcome, state):
+    assert wf.next_state("send_decision", "received", outcome=outcome) == state
 
 
 @pytest.mark.parametrize("action, state", [
     ("ask_information", "info_requested"),  # wait for the answer first
-    ("complete", "completed"), ("refuse", "withdrawn"), ("extend", "refused"),
-    ("withdraw", "unconfirmed"), ("complete", "unconfirmed"), ("teleport", "received"),
+    ("send_decision", "completed"), ("prepare_decision", "withdrawn"), ("extend", "refused"),
+    ("withdraw", "unconfirmed"), ("send_decision", "unconfirmed"), ("teleport", "received"),
 ])
 def test_forbidden_transitions(action, state):
     with pytest.raises(wf.NotAllowed):
-        wf.next_state(action, state, text="x", ground="excessive")
+        wf.next_state(action, state, text="x", outcome="granted")
 
 
-@pytest.mark.parametrize("action", ["ask_information", "refuse", "complete", "extend", "note"])
+@pytest.mark.parametrize("action", ["ask_information", "extend", "note"])
 def test_actions_that_need_words(action):
     with pytest.raises(wf.TextRequired):
-        wf.next_state(action, "received", text="   ", ground="excessive",
+        wf.next_state(action, "received", text="   ",
                       today=date(2026, 1, 1), extension_notice_by=date(2026, 2, 1))
-
-
-def test_refusal_needs_a_known_ground():
-    with pytest.raises(wf.GroundRequired):
-        wf.next_state("refuse", "received", text="because", ground="dislike")
 
 
 def test_extension_only_until_the_one_month_due_date_and_only_once():

@@ -1,0 +1,151 @@
+"""Deciding a request: prepare (with files), review as the exact PDF, send or discard.
+
+The views read the form and call :mod:`portal.backoffice.decisions`; every refusal of the rules
+comes back as the request's page with a summary that links to the field concerned.
+"""
+
+from __future__ import annotations
+
+from flask import Response, flash, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..db import get_session, utcnow
+from ..dsr import workflow
+from ..law import decisions as rules
+from ..law import grounds as ground_rules
+from . import actions, bp, decisions
+from .action_views import ERRORS as ACTION_ERRORS
+from .extracts import MAX_FILES, BadExtract, read_extract
+from .queue_views import recipients_of, render_detail, visible_request
+
+#: Each refusal of the rules: the message, and the id of the field it concerns.
+ERRORS = {
+    rules.OutcomeNotForRight: (_l("Choose an outcome that fits this request."), "outcome"),
+    rules.LetterTextRequired: (_l("Write the text of the letter (at most 20,000 characters in "
+                                  "each part)."), "decision-text"),
+    rules.GroundRequired: (_l("Choose at least one ground for the decision."), "grounds"),
+    ground_rules.GroundNotForRight: (_l("A ground you chose does not apply to this request."),
+                                     "grounds"),
+    ground_rules.OtherActCitationRequired: (_l("Write the provision of the other Act in "
+                                               "Finnish, Swedish and English."), "other-act-fi"),
+    rules.ReasonsRequired: (_l("Write the reasons: the facts the decision rests on."),
+                            "decision-reasons"),
+    rules.WithheldRequired: (_l("Write what is withheld and why."), "decision-withheld"),
+    rules.NotDecisionMaker: (_l("Only a decision maker can send a refusal or a partial "
+                                "decision. Ask a decision maker to review and send it."),
+                             "send-decision"),
+    rules.LateNotConfirmed: (_l("The due date has passed. Confirm that you are sending the "
+                                "decision late."), "late-confirmed"),
+    decisions.NoPreparedDecision: (_l("There is no prepared decision to send."), "decide"),
+}
+
+
+def _text(name: str) -> str:
+    return request.form.get(name, "").replace("\r\n", "\n").strip()
+
+
+def _decision(data_request) -> rules.Decision:
+    form, right = request.form, data_request.right_code
+    outcome = form.get("outcome", "")
+    grounds = tuple(dict.fromkeys(form.getlist("grounds")))
+    facts = ({key: _text(f"fact-{key}") for key in rules.ACCESS_FACTS}
+             if right == "access" and outcome in (rules.GRANTED, rules.PARTLY) else {})
+    known = recipients_of(get_session(), data_request)
+    return rules.Decision(
+        outcome=outcome, text=_text("text"), grounds=grounds, reasons=_text("reasons"),
+        withheld=_text("withheld") if outcome == rules.PARTLY else "",
+        other_act=({lang: _text(f"other_act-{lang}") for lang in ("fi", "sv", "en")}
+                   if ground_rules.OTHER_ACT in grounds else {}),
+        facts=facts, notified=tuple(n for n in form.getlist("notified") if n in known))
+
+
+def _files() -> tuple:
+    files = [f for f in request.files.getlist("files") if f.filename][:MAX_FILES + 1]
+    if len(files) > MAX_FILES:
+        raise BadExtract("", _("at most %(num)d files", num=MAX_FILES))
+    return tuple(read_extract(f.filename, f.read()) for f in files)
+
+
+def _version() -> int:
+    value = request.form.get("version", "")
+    return int(value) if value.isdigit() else 0
+
+
+def _refused(request_id: int, exc: Exception):
+    get_session().rollback()
+    data_request = visible_request(request_id)
+    if isinstance(exc, (actions.Conflict, StaleDataError)):
+        return render_detail(data_request, error=_(
+            "Someone else changed this request while you were working on it. Nothing you sent "
+            "was saved. Check the request below and try again."), code=409)
+    if isinstance(exc, BadExtract):
+        return render_detail(data_request, error=f"{exc.filename}: {exc.reason}",
+                             error_field="decision-files", code=400, form=request.form)
+    for kind, (message, field) in ERRORS.items():
+        if isinstance(exc, kind):
+            return render_detail(data_request, error=str(message), error_field=field,
+                                 code=400, form=request.form)
+    message = next(text for kind, text in ACTION_ERRORS.items() if isinstance(exc, kind))
+    return render_detail(data_request, error=str(message), code=400, form=request.form)
+
+
+HANDLED = (actions.Conflict, StaleDataError, BadExtract, workflow.WorkflowError,
+           rules.DecisionError, ground_rules.GroundError)
+
+
+def _done(request_id: int, message: str):
+    flash(message)
+    return redirect(url_for("backoffice.request_detail", request_id=request_id) + "#decide")
+
+
+@bp.post("/requests/<int:request_id>/decision")
+def prepare_decision(request_id: int):
+    data_request, session = visible_request(request_id), get_session()
+    try:
+        decisions.prepare(session, data_request, current_user, _decision(data_request),
+                          files=_files(), diary_number=_text("diary_number"),
+                          version=_version(), now=utcnow())
+        session.commit()
+    except HANDLED as exc:
+        return _refused(request_id, exc)
+    return _done(request_id, _("The decision was saved. Review it below before it is sent."))
+
+
+@bp.post("/requests/<int:request_id>/decision/send")
+def send_decision(request_id: int):
+    data_request, session = visible_request(request_id), get_session()
+    try:
+        decisions.send(session, data_request, current_user, version=_version(),
+                       late_confirmed=request.form.get("late_confirmed") == "1", now=utcnow())
+        session.commit()
+    except HANDLED as exc:
+        return _refused(request_id, exc)
+    return _done(request_id, _("The decision was sent."))
+
+
+@bp.post("/requests/<int:request_id>/decision/discard")
+def discard_decision(request_id: int):
+    data_request, session = visible_request(request_id), get_session()
+    try:
+        decisions.discard(session, data_request, current_user, version=_version())
+        session.commit()
+    except HANDLED as exc:
+        return _refused(request_id, exc)
+    return _done(request_id, _("The prepared decision was discarded."))
+
+
+@bp.get("/requests/<int:request_id>/decision.pdf")
+def decision_preview(request_id: int):
+    """The prepared decision exactly as it would be sent now by this staff member."""
+    data_request = visible_request(request_id)
+    try:
+        pdf = decisions.letter_pdf(get_session(), data_request, current_user, utcnow())
+    except decisions.NoPreparedDecision:
+        return render_detail(data_request, error=_("There is no prepared decision to send."),
+                             error_field="decide", code=404)
+    return Response(pdf, mimetype="application/pdf", headers={
+        "Content-Disposition": f'inline; filename="{data_request.reference}-preview.pdf"',
+        "Cache-Control": "no-store"})

@@ -1,0 +1,135 @@
+"""Preparing and sending a decision: the letter, its files, the mail and the record, in one commit.
+
+A handler prepares a decision; it is stored with its files and shown on the request's page for
+review (what will be sent, as the exact PDF) before anyone sends it (WCAG 3.3.4, error
+prevention). A refusal or partial decision is sent only by a decision maker, and the audit trail
+names both who prepared and who sent it (APA 434/2003 §44). The rules are
+:mod:`portal.law.decisions`; this module applies them to a stored request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Session
+
+from .. import audit
+from ..deadlines import receipt_date
+from ..dsr import workflow
+from ..dsr.models import DataRequest, DecisionFile, RequestEvent, ResponseDocument
+from ..dsr.outcomes import OUTCOME_SENTENCES
+from ..dsr.service import deadline_of
+from ..law import decisions as rules
+from ..law.decisions import Decision
+from ..mail.compose import Attachment
+from .actions import Conflict, mail_requester, snapshot
+from .extracts import Extract, read_extract
+from .letters import render_decision
+from .models import StaffUser
+
+
+class NoPreparedDecision(workflow.WorkflowError):
+    """There is no prepared decision to send or discard."""
+
+
+def prepared(request: DataRequest) -> Decision | None:
+    return Decision.from_dict(request.prepared_decision) if request.prepared_decision else None
+
+
+def files_of(request: DataRequest) -> tuple[Extract, ...]:
+    """The prepared decision's files, read again (tables for the letter)."""
+    return tuple(read_extract(f.filename, f.data) for f in request.decision_files)
+
+
+def _check_version(request: DataRequest, version: int) -> None:
+    if version != request.version:
+        raise Conflict()
+
+
+def prepare(session: Session, request: DataRequest, staff: StaffUser, decision: Decision, *,
+            files: tuple[Extract, ...], diary_number: str, version: int,
+            now: datetime) -> None:
+    """Store ``decision`` for review; new files replace the earlier ones, none keeps them."""
+    _check_version(request, version)
+    workflow.next_state("prepare_decision", request.state)
+    rules.check_decision(request.right_code, decision)
+    if files:
+        request.decision_files = [DecisionFile(filename=f.filename, mimetype=f.mimetype,
+                                               data=f.data) for f in files]
+    request.prepared_decision = decision.as_dict()
+    request.prepared_by = staff.id
+    request.diary_number = diary_number.strip()[:64]
+    request.events.append(RequestEvent(kind="decision_prepared", created_at=now, public=False,
+                                       codes=[decision.outcome, *decision.grounds]))
+    session.flush()
+    audit.record(session, "request.prepare_decision", actor_id=staff.id,
+                 target=f"request:{request.id}", controller_id=request.controller_id,
+                 after={"outcome": decision.outcome, "grounds": list(decision.grounds),
+                        "files": [f.filename for f in request.decision_files]})
+
+
+def discard(session: Session, request: DataRequest, staff: StaffUser, *, version: int) -> None:
+    _check_version(request, version)
+    workflow.next_state("discard_decision", request.state)
+    decision = prepared(request)
+    if decision is None:
+        raise NoPreparedDecision()
+    request.prepared_decision, request.prepared_by = None, None
+    request.decision_files = []
+    session.flush()
+    audit.record(session, "request.discard_decision", actor_id=staff.id,
+                 target=f"request:{request.id}", controller_id=request.controller_id,
+                 before={"outcome": decision.outcome, "grounds": list(decision.grounds)})
+
+
+def letter_pdf(session: Session, request: DataRequest, signer: StaffUser, now) -> bytes:
+    """The prepared decision's letter as it would be sent by ``signer`` (also the preview)."""
+    decision = prepared(request)
+    if decision is None:
+        raise NoPreparedDecision()
+    preparer = session.get(StaffUser, request.prepared_by) if request.prepared_by else signer
+    return render_decision(request, decision, files=files_of(request), preparer=preparer,
+                           signer=signer, now=now)
+
+
+def send(session: Session, request: DataRequest, staff: StaffUser, *, version: int,
+         late_confirmed: bool, now: datetime) -> None:
+    """Send the prepared decision: letter and files archived and mailed, the request closed."""
+    _check_version(request, version)
+    decision = prepared(request)
+    if decision is None:
+        raise NoPreparedDecision()
+    new_state = workflow.next_state("send_decision", request.state, outcome=decision.outcome)
+    late = rules.is_late(receipt_date(now), deadline_of(request).due)
+    rules.check_sending(decision.outcome, decision_maker=staff.decision_maker, late=late,
+                        late_confirmed=late_confirmed)
+    before = snapshot(request)
+    pdf = letter_pdf(session, request, staff, now)
+    files = [Attachment(f"{request.reference}-decision.pdf", "application/pdf", pdf)]
+    files += [Attachment(f.filename, f.mimetype, f.data) for f in request.decision_files]
+    for file in files:
+        request.documents.append(ResponseDocument(
+            filename=file.filename, mimetype=file.mimetype, data=file.data,
+            sha256=hashlib.sha256(file.data).hexdigest()))
+    request.events.append(RequestEvent(kind=decision.outcome, created_at=now, public=True,
+                                       text=decision.reasons.strip(),
+                                       codes=list(decision.grounds)))
+    if decision.notified:
+        request.events.append(RequestEvent(kind="recipients_notified", created_at=now,
+                                           public=False, text="\n".join(decision.notified)))
+    prepared_by = request.prepared_by
+    request.state, request.outcome, request.decided_late = new_state, decision.outcome, late
+    request.prepared_decision, request.prepared_by = None, None
+    request.decision_files = []
+    mail_requester(session, request, "dsr_decision",
+                   _l("Decision on your request %(reference)s", reference=request.reference),
+                   attachments=files, outcome=OUTCOME_SENTENCES[decision.outcome],
+                   adverse=decision.outcome in rules.ADVERSE)
+    session.flush()
+    audit.record(session, "request.decide", actor_id=staff.id, target=f"request:{request.id}",
+                 controller_id=request.controller_id, before=before,
+                 after={**snapshot(request), "outcome": decision.outcome,
+                        "grounds": list(decision.grounds), "prepared_by": prepared_by,
+                        "late": late, "files": [f.filename for f in files]})

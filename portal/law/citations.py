@@ -1,0 +1,79 @@
+"""Provisions of law, cited the way a lawyer of each language writes them.
+
+Shared legal rules §6: fi "tietosuoja-asetuksen 17 artiklan 3 kohdan b alakohta", "tietosuojalain
+(1050/2018) 34 §:n 1 momentin 2 kohta"; sv "artikel 17.3 b i dataskyddsförordningen", "34 § 1 mom.
+2 punkten i dataskyddslagen (1050/2018)"; en "Article 17(3)(b) GDPR", "section 34(1)(2) of the
+Data Protection Act (1050/2018)". These are grammar, not vocabulary, so they live here rather than
+in the message catalogs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+GDPR, DPA = "gdpr", "dpa"
+
+
+@dataclass(frozen=True)
+class Provision:
+    """An article (GDPR) or section (a Finnish Act) with its paragraph and point, if any.
+
+    For the GDPR: ``number`` is the article, ``paragraph`` the numbered paragraph and ``point``
+    a letter. For a Finnish Act: ``number`` is the section (§), ``paragraph`` the subsection
+    (momentti / moment) and ``point`` a numbered point (kohta / punkt).
+    """
+
+    act: str
+    number: int
+    paragraph: int | None = None
+    point: str | None = None
+
+
+def gdpr(article: int, paragraph: int | None = None, point: str | None = None) -> Provision:
+    return Provision(GDPR, article, paragraph, point)
+
+
+def dpa(section: int, subsection: int | None = None, point: int | None = None) -> Provision:
+    return Provision(DPA, section, subsection, None if point is None else str(point))
+
+
+def _gdpr(p: Provision, lang: str) -> str:
+    if lang == "fi":
+        if p.paragraph is None:
+            return f"tietosuoja-asetuksen {p.number} artikla"
+        if p.point is None:
+            return f"tietosuoja-asetuksen {p.number} artiklan {p.paragraph} kohta"
+        return f"tietosuoja-asetuksen {p.number} artiklan {p.paragraph} kohdan {p.point} alakohta"
+    if lang == "sv":
+        where = str(p.number) + (f".{p.paragraph}" if p.paragraph is not None else "")
+        where += f" {p.point}" if p.point else ""
+        return f"artikel {where} i dataskyddsförordningen"
+    where = str(p.number) + (f"({p.paragraph})" if p.paragraph is not None else "")
+    where += f"({p.point})" if p.point else ""
+    return f"Article {where} GDPR"
+
+
+def _dpa(p: Provision, lang: str) -> str:
+    if lang == "fi":
+        if p.paragraph is None:
+            return f"tietosuojalain (1050/2018) {p.number} §"
+        if p.point is None:
+            return f"tietosuojalain (1050/2018) {p.number} §:n {p.paragraph} momentti"
+        return f"tietosuojalain (1050/2018) {p.number} §:n {p.paragraph} momentin {p.point} kohta"
+    if lang == "sv":
+        where = f"{p.number} §" + (f" {p.paragraph} mom." if p.paragraph is not None else "")
+        where += f" {p.point} punkten" if p.point else ""
+        return f"{where} i dataskyddslagen (1050/2018)"
+    where = str(p.number) + (f"({p.paragraph})" if p.paragraph is not None else "")
+    where += f"({p.point})" if p.point else ""
+    return f"section {where} of the Data Protection Act (1050/2018)"
+
+
+def cite(provision: Provision, lang: str) -> str:
+    """``provision`` in the citation form of ``lang`` (fi, sv or en)."""
+    return (_gdpr if provision.act == GDPR else _dpa)(provision, lang)
+
+
+def capitalised(text: str) -> str:
+    """A citation at the start of a sentence or list item."""
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,141 @@
+"""What a decision on a data-subject request is, and when it may be sent (legal rules §5).
+
+Outcomes: granted; partly granted (a decision: what is given, what is withheld and why);
+refused; and for access, "we hold no personal data about you", which is a granted answer, not a
+refusal. A refusal or partial decision of a public authority is an administrative decision
+(Administrative Procedure Act 434/2003 §§44-45): only a decision maker may send it, it rests on
+grounds cited exactly, and sent after the due date it is recorded as late (GDPR Art. 12(3)-(4)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from .citations import Provision, dpa, gdpr
+from .grounds import GROUNDS, OTHER_ACT, RIGHT_ARTICLES, check_grounds, uses_section_34
+
+GRANTED, PARTLY, REFUSED, NO_DATA = "granted", "partly_granted", "refused", "no_data"
+OUTCOMES = (GRANTED, PARTLY, REFUSED, NO_DATA)
+#: Outcomes that limit the right: grounds, reasons, a decision maker and remedy instructions.
+ADVERSE = frozenset({PARTLY, REFUSED})
+MAX_TEXT = 20_000
+#: The parts of an access answer owed under GDPR Art. 15(1)(a)-(h) and 15(2).
+ACCESS_FACTS = ("purposes", "categories", "recipients", "retention", "rights", "source",
+                "transfers", "automated_decisions")
+
+
+class DecisionError(ValueError):
+    """Base of the reasons a decision cannot be prepared or sent."""
+
+
+class OutcomeNotForRight(DecisionError):
+    """The outcome does not exist for the right ("no data" is an access answer only)."""
+
+
+class GroundRequired(DecisionError):
+    """A refusal or partial decision must rest on at least one ground."""
+
+
+class ReasonsRequired(DecisionError):
+    """A refusal or partial decision states its reasons (APA 434/2003 §45)."""
+
+
+class WithheldRequired(DecisionError):
+    """A partial decision says what is withheld and why."""
+
+
+class LetterTextRequired(DecisionError):
+    """Every decision letter has the handler's text, at most ``MAX_TEXT`` characters."""
+
+
+class NotDecisionMaker(DecisionError):
+    """Only a decision maker may send a refusal or a partial decision."""
+
+
+class LateNotConfirmed(DecisionError):
+    """An adverse decision after the due date is sent only when the sender confirms it."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision as prepared by a handler, before a decision maker sends it."""
+
+    outcome: str
+    text: str = ""
+    grounds: tuple[str, ...] = ()
+    reasons: str = ""
+    withheld: str = ""
+    #: The provision of another Act, per language, when ``other_act`` is a ground.
+    other_act: dict[str, str] = field(default_factory=dict)
+    #: Art. 15(1) facts of an access answer, per part of ``ACCESS_FACTS``.
+    facts: dict[str, str] = field(default_factory=dict)
+    #: Art. 19: the recipients told of a rectification, erasure or restriction.
+    notified: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "grounds": list(self.grounds), "notified": list(self.notified)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Decision:
+        return cls(**{**data, "grounds": tuple(data.get("grounds", ())),
+                      "notified": tuple(data.get("notified", ()))})
+
+
+def outcomes_for(right: str) -> tuple[str, ...]:
+    return OUTCOMES if right == "access" else (GRANTED, PARTLY, REFUSED)
+
+
+def check_decision(right: str, decision: Decision) -> None:
+    """Raise the first reason ``decision`` cannot be prepared for a request of ``right``."""
+    if decision.outcome not in outcomes_for(right):
+        raise OutcomeNotForRight(decision.outcome)
+    texts = (decision.text, decision.reasons, decision.withheld, *decision.facts.values(),
+             *decision.other_act.values())
+    if not decision.text.strip() or any(len(t) > MAX_TEXT for t in texts):
+        raise LetterTextRequired()
+    if decision.outcome in ADVERSE:
+        if not decision.grounds:
+            raise GroundRequired()
+        check_grounds(right, decision.grounds, decision.other_act)
+        if not decision.reasons.strip():
+            raise ReasonsRequired()
+        if decision.outcome == PARTLY and not decision.withheld.strip():
+            raise WithheldRequired()
+    elif decision.grounds:
+        check_grounds(right, decision.grounds, decision.other_act)
+
+
+def check_sending(outcome: str, *, decision_maker: bool, late: bool,
+                  late_confirmed: bool) -> None:
+    """Raise unless the sender may send a decision with ``outcome`` now."""
+    if outcome in ADVERSE and not decision_maker:
+        raise NotDecisionMaker()
+    if outcome in ADVERSE and late and not late_confirmed:
+        raise LateNotConfirmed()
+
+
+def state_after(outcome: str) -> str:
+    """The request's state once the decision is sent."""
+    return "refused" if outcome == REFUSED else "completed"
+
+
+def provisions_applied(right: str, decision: Decision) -> list[Provision]:
+    """The provisions the letter lists, in order: the right, then each ground's.
+
+    Data Protection Act §34(2) is added to a partial decision under §34 (the rest of the data
+    is given), and §34(3) whenever §34 is applied (reasons, and the Ombudsman's check).
+    """
+    applied: list[Provision] = [gdpr(RIGHT_ARTICLES[right])]
+    for code in decision.grounds:
+        if code != OTHER_ACT:
+            applied += GROUNDS[code].provisions_for(right)
+    if uses_section_34(decision.grounds):
+        if decision.outcome == PARTLY:
+            applied.append(dpa(34, 2))
+        applied.append(dpa(34, 3))
+    return list(dict.fromkeys(applied))
+
+
+def is_late(today, due) -> bool:
+    """Sent after the due date (the one in force, extended or not): GDPR Art. 12(3)."""
+    return due is not None and today > due
