@@ -33,10 +33,11 @@ def _resident_kib() -> int:
 def _render(queue: multiprocessing.Queue) -> None:
     from portal import create_app
     from portal.backoffice.extracts import read_extract
-    from portal.backoffice.letters import render_letter
+    from portal.backoffice.letters import render_decision
     from portal.backoffice.models import StaffUser
     from portal.deadlines import HELSINKI
     from portal.dsr.models import DataRequest
+    from portal.law.decisions import Decision
     from portal.notices.models import Controller
     from portal.settings import Settings
 
@@ -55,8 +56,9 @@ def _render(queue: multiprocessing.Queue) -> None:
     before = _resident_kib()
     with app.test_request_context():
         started = time.perf_counter()
-        pdf = render_letter(request, kind="complete", text="Ohessa tietonne.", staff=staff,
-                            tables=[extract], now=datetime(2026, 3, 20, 12, tzinfo=HELSINKI))
+        pdf = render_decision(request, Decision("granted", text="Ohessa tietonne."),
+                              files=(extract,), preparer=staff, signer=staff,
+                              now=datetime(2026, 3, 20, 12, tzinfo=HELSINKI))
         elapsed = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     queue.put((elapsed, before, peak, len(PdfReader(io.BytesIO(pdf)).pages), len(pdf)))

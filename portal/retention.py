@@ -16,7 +16,7 @@ from . import audit
 from .backoffice.stats import remember
 from .dsr.models import DataRequest, RequestEvent
 from .dsr.service import purge_unconfirmed
-from .dsr.workflow import CLOSING_EVENTS
+from .dsr.workflow import CLOSED, CLOSING_EVENTS
 
 #: When a request closed: its latest closing event (answered, refused, withdrawn).
 _closed_at = (select(func.max(RequestEvent.created_at))

@@ -65,6 +65,9 @@ def may_override(role: str) -> bool:
 def controller_details(controller: Controller) -> dict:
     """The controller's details in the notice file structure."""
     details = {key: getattr(controller, key) for key in CONTROLLER_FIELDS}
+    if controller.remedy:  # decision settings, as a notice file gives them (legal rules §5)
+        details |= {"public_authority": controller.public_authority,
+                    "remedy": dict(controller.remedy)}
     return {"slug": controller.slug, **details, "address": dict(controller.address or {})}
 
 

@@ -52,8 +52,16 @@ def notice_file(content: dict) -> str:
     lines += ["", "[controller]", f"slug = {_string(controller['slug'])}"]
     lines += [f"{key} = {_string(controller[key])}" for key in CONTROLLER_FIELDS
               if controller[key]]
+    if "public_authority" in controller:
+        lines.append(f"public_authority = {'true' if controller['public_authority'] else 'false'}")
     lines += _languages("controller.name", controller["name"])
     lines += _languages("controller.address", controller["address"])
+    if "remedy" in controller:
+        remedy = controller["remedy"]
+        lines += ["", "[controller.remedy]", f"route = {_string(remedy['route'])}"]
+        lines += [f"email = {_string(remedy['email'])}"] if remedy["email"] else []
+        lines += _languages("controller.remedy.body", remedy["body"])
+        lines += _languages("controller.remedy.address", remedy["address"])
     for key in SECTION_KEYS:
         lines += _languages(f"sections.{key}", content["sections"].get(key, {}))
     for recipient in content["recipients"]:

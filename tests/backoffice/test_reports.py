@@ -66,7 +66,7 @@ def test_statistics_page_and_csv(app, session):
     assert "2026-03" in html and "See your data (right of access)" in html
     assert "100%" in html and "(1/1)" in html
     csv_text = client.get("/admin/stats.csv").get_data(as_text=True)
-    assert "2026-03,access,2,1,0,0,1,1,18" in csv_text
+    assert "2026-03,access,2,1,0,0,1,1,0,18" in csv_text
 
 
 def test_only_admins_see_the_whole_audit_trail(app, session):

@@ -20,7 +20,7 @@ def test_json_list_and_object():
 
 
 @pytest.mark.parametrize("name, data, reason", [
-    ("x.exe", b"MZ", "only .csv and .json"),
+    ("x.exe", b"MZ", "only CSV, JSON, PDF, PNG and JPEG files"),
     ("x.json", b"{not json", "not valid JSON"),
     ("x.json", b"[1, 2]", "object or a list of objects"),
     ("x.csv", b"\xff\xfe\x00a", "not UTF-8"),
