@@ -20,7 +20,8 @@ from .dsr.workflow import CLOSED, CLOSING_EVENTS
 
 #: When a request closed: its latest closing event (answered, refused, withdrawn).
 _closed_at = (select(func.max(RequestEvent.created_at))
-             .where(RequestEvent.request_id == DataRequest.id, RequestEvent.kind.in_(CLOSING_EVENTS))
+             .where(RequestEvent.request_id == DataRequest.id,
+                    RequestEvent.kind.in_(CLOSING_EVENTS))
              .correlate(DataRequest).scalar_subquery())
 
 

@@ -9,11 +9,10 @@ from sqlalchemy import func, select
 
 from portal import retention
 from portal.audit import AuditEntry
-from portal.backoffice import reminders
-from portal.backoffice import decisions
-from portal.law.decisions import Decision
+from portal.backoffice import decisions, reminders
 from portal.backoffice.stats import PurgedRequestFact
 from portal.dsr.models import DataRequest, ResponseDocument
+from portal.law.decisions import Decision
 from portal.mail.models import OutboxMail
 from tests.backoffice.factories import make_request, make_staff, sign_in
 from tests.dsr.helpers import at_helsinki

@@ -13,7 +13,6 @@ from portal.dsr.models import DataRequest, ResponseDocument
 from portal.mail.models import OutboxMail
 from tests.backoffice.factories import (
     csrf_of,
-    current_version,
     decide,
     make_request,
     make_staff,
