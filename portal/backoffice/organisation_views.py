@@ -101,21 +101,29 @@ def staff_list():
     return render_template("backoffice/staff.html", people=people, ROLE_TITLES=ROLE_TITLES)
 
 
-@bp.post("/staff/<int:staff_id>/decision-maker")
-def set_decision_maker(staff_id: int):
+@bp.route("/staff/<int:staff_id>", methods=["GET", "POST"])
+def staff_member(staff_id: int):
+    """Whether a colleague may decide, and their job title per language for the signature."""
     if current_user.role not in MANAGERS:
         abort(403)
-    person = get_session().get(StaffUser, staff_id)
+    session = get_session()
+    person = session.get(StaffUser, staff_id)
     if person is None or not person.controller_ids & current_user.controller_ids:
         abort(404)
-    if person.role == "editor":  # editors see no requests, so they cannot decide them
-        abort(400)
-    before = person.decision_maker
-    person.decision_maker = request.form.get("decision_maker") == "1"
-    audit.record(get_session(), "staff.decision_maker", actor_id=current_user.id,
-                 target=f"staff:{person.id}",
-                 controller_id=min(person.controller_ids & current_user.controller_ids),
-                 before={"decision_maker": before}, after={"decision_maker": person.decision_maker})
-    get_session().commit()
-    flash(_("Saved."))
-    return redirect(url_for("backoffice.staff_list"))
+    if request.method == "POST":
+        before = {"decision_maker": person.decision_maker, "title": dict(person.title or {})}
+        # Editors see no requests, so they cannot decide them.
+        person.decision_maker = (request.form.get("decision_maker") == "1"
+                                 and person.role != "editor")
+        person.title = {lang: title for lang in LOCALES
+                        if (title := request.form.get(f"title-{lang}", "").strip()[:200])}
+        audit.record(session, "staff.decision_maker", actor_id=current_user.id,
+                     target=f"staff:{person.id}",
+                     controller_id=min(person.controller_ids & current_user.controller_ids),
+                     before=before, after={"decision_maker": person.decision_maker,
+                                           "title": person.title})
+        session.commit()
+        flash(_("Saved."))
+        return redirect(url_for("backoffice.staff_list"))
+    return render_template("backoffice/staff_member.html", person=person,
+                           ROLE_TITLES=ROLE_TITLES)

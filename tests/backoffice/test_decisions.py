@@ -115,6 +115,7 @@ def test_a_handler_prepares_a_partial_decision_and_the_decision_maker_sends_it(
     handler, dpo = espoo_staff
     request = make_request(session, register="kamu-asiakasrekisteri")
     request.locale = "sv"
+    dpo.name, dpo.title = "Tove Sund", {"sv": "dataskyddsombud för Esbo stad"}
     session.commit()
     at(monkeypatch, "2026-03-10")
     as_handler, as_dpo = app.test_client(), app.test_client()
@@ -144,7 +145,8 @@ def test_a_handler_prepares_a_partial_decision_and_the_decision_maker_sends_it(
     text = words(mail.attachments[0].data)
     for expected in ("Anteckningarna om vården.", "ESP/123/2026",
                      "34 § 1 mom. 2 punkten i dataskyddslagen (1050/2018)",
-                     "Helsingfors förvaltningsdomstol", "tsv@espoo.example",
+                     "Helsingfors förvaltningsdomstol", "Tove Sund",
+                     "dataskyddsombud för Esbo stad",
                      "kasittelija@espoo.example"):
         assert expected in text
     entries = session.scalars(select(AuditEntry).where(
@@ -290,11 +292,15 @@ def test_decision_makers_are_shown_and_set_by_the_dpo(app, client, session):
     assert dpo.decision_maker and not handler.decision_maker
     page = client.get("/admin/staff").get_data(as_text=True)
     assert "h@espoo.example" in page
-    response = client.post(f"/admin/staff/{handler.id}/decision-maker", data={
-        "csrf_token": csrf_of(client, "/admin/staff"), "decision_maker": "1"})
+    response = client.post(f"/admin/staff/{handler.id}", data={
+        "csrf_token": csrf_of(client, "/admin/staff"), "decision_maker": "1",
+        "title-fi": "kulttuurijohtaja", "title-sv": "kulturdirektör"})
     assert response.status_code == 302
     session.expire_all()
-    assert session.get(type(handler), handler.id).decision_maker
+    changed = session.get(type(handler), handler.id)
+    assert changed.decision_maker and changed.title == {"fi": "kulttuurijohtaja",
+                                                        "sv": "kulturdirektör"}
     other = app.test_client()
     sign_in(other, handler)
     assert other.get("/admin/staff").status_code == 403
+    assert other.get(f"/admin/staff/{dpo.id}").status_code == 403

@@ -14,3 +14,28 @@ def test_staff_pages_are_valid_html(client, session, tmp_path):
                  "/admin/audit", "/admin/templates/access"):
         pages[path] = client.get(path).data
     assert html_problems(pages, tmp_path) == []
+
+
+def test_decision_pages_are_valid_html(client, session, tmp_path, monkeypatch):
+    from tests.backoffice.factories import decide
+    from tests.backoffice.test_actions import at
+
+    me = make_staff(session, orgs=("espoo",))
+    sign_in(client, me)
+    access = make_request(session, register="kamu-asiakasrekisteri")
+    erasure = make_request(session, register="kamu-asiakasrekisteri", right="erasure")
+    at(monkeypatch, "2026-03-10")
+    pages = {f"/admin/requests/{access.id}?outcome={outcome}": None
+             for outcome in ("granted", "partly_granted", "refused", "no_data")}
+    pages.update({f"/admin/requests/{erasure.id}?outcome=refused": None,
+                  "/admin/organisations/espoo/decisions": None, "/admin/staff": None,
+                  "/admin/templates/erasure?outcome=refused": None})
+    pages = {path: client.get(path).data for path in pages}
+    pages["staff member"] = client.get(f"/admin/staff/{me.id}").data
+    pages["refusal with errors"] = decide(client, erasure, "refused", send=False).data
+    decide(client, access, "partly_granted", send=False, grounds=["dpa_34_1"], reasons="x",
+           withheld="y")
+    pages["prepared decision"] = client.get(f"/admin/requests/{access.id}").data
+    pages["settings with errors"] = client.post("/admin/organisations/espoo/decisions", data={
+        "csrf_token": "x"}).data
+    assert html_problems(pages, tmp_path) == []
