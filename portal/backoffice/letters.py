@@ -19,8 +19,9 @@ from ..deadlines import receipt_date
 from ..dsr.models import DataRequest
 from ..dsr.outcomes import OUTCOME_SENTENCES, SECTION_34_SENTENCES, citations, ground_label
 from ..dsr.rights import RIGHTS
+from ..law.citations import cite, gdpr
 from ..law.decisions import ADVERSE, NO_DATA, Decision
-from ..law.grounds import uses_section_34
+from ..law.grounds import RIGHT_ARTICLES, uses_section_34
 from ..pdf import render_pdf
 from ..text import render_markdown
 from .access_facts import FACT_TITLES
@@ -51,6 +52,7 @@ def render_decision(request: DataRequest, decision: Decision, *, files: tuple[Ex
             adverse=decision.outcome in ADVERSE, no_data=decision.outcome == NO_DATA,
             grounds=[ground_label(code, decision, lang) for code in decision.grounds],
             provisions=citations(request.right_code, decision, lang),
+            right_citation=cite(gdpr(RIGHT_ARTICLES[request.right_code]), lang),
             section_34=str(SECTION_34_SENTENCES) if uses_section_34(decision.grounds) else "",
             facts=[(str(FACT_TITLES[key]), text) for key, text in decision.facts.items()
                    if text.strip()],

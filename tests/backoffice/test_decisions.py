@@ -227,7 +227,7 @@ def test_an_access_answer_holds_the_article_15_facts_and_its_attachments(client,
     assert [a.filename for a in mail.attachments][1:] == ["besok.csv", "avtal.pdf", "kort.png"]
     text = words(mail.attachments[0].data)
     for expected in ("Ateneum", "besok.csv", "avtal.pdf", "kort.png",
-                     "Artikel 15 i dataskyddsförordningen"):
+                     "artikel 15 i dataskyddsförordningen"):
         assert expected in text
     for fact in ("Kunduppgifterna sparas så länge kunden använder Museikortet.",
                  "Hur länge uppgifterna sparas", "Mottagare av uppgifterna"):
