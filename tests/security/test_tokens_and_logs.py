@@ -6,8 +6,11 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import urllib.error
+import urllib.request
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import func, select
 
 from portal.db import utcnow
@@ -88,14 +91,9 @@ def test_the_development_server_logs_no_token(app, caplog):
     server = make_server("127.0.0.1", 0, app)
     thread = threading.Thread(target=server.handle_request)
     thread.start()
-    import urllib.error
-    import urllib.request
-
     secret = "c2VjcmV0LXJlc2V0LXRva2VuLW9mLWEtc3RhZmYtbWVtYmVy"
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{server.port}/admin/reset/{secret}")  # noqa: S310
-    except urllib.error.HTTPError as error:
-        assert error.code == 404
+    with pytest.raises(urllib.error.HTTPError, match="404"):
+        urllib.request.urlopen(f"http://127.0.0.1:{server.port}/admin/reset/{secret}")
     thread.join()
     server.server_close()
     logged = "\n".join(r.getMessage() for r in caplog.records if r.name == "werkzeug")
@@ -116,7 +114,7 @@ def _race(monkeypatch, name: str, calls):
     def run(index):
         try:
             results[index] = calls[index]().status_code
-        except Exception as error:  # noqa: BLE001 - a 500 in testing mode raises here
+        except Exception as error:  # a 500 in testing mode raises here
             results[index] = repr(error)
 
     with monkeypatch.context() as patch:
