@@ -16,6 +16,7 @@ from . import bp, notify, service
 from .applicability import APPLIES, applicability
 from .deadline_text import explain
 from .forms import RequestForm
+from .identity import ascii_domain
 from .rights import NOTES, RIGHTS
 
 TOKEN_MAX = 100
@@ -26,6 +27,11 @@ MAX_ANSWER = 10_000
 def explain_deadline(deadline) -> list[str]:
     """The deadline's steps as sentences in the current (or forced) language."""
     return explain(deadline, current_locale())
+
+
+@bp.app_template_filter("ascii_domain")
+def ascii_domain_filter(email: str) -> str | None:
+    return ascii_domain(email)
 
 
 def _register_groups(lang: str):
