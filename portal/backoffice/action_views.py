@@ -10,8 +10,9 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import get_session, utcnow
 from ..dsr import workflow
+from ..extensions import limiter
 from . import accounts, actions, bp
-from .extracts import MAX_FILES, BadExtract, read_extract
+from .extracts import MAX_CELLS_IN_ALL, MAX_FILES, BadExtract, cells, read_extract
 from .queue_views import render_detail, visible_request
 
 ERRORS = {
@@ -28,7 +29,10 @@ def _extracts() -> tuple:
     files = [f for f in request.files.getlist("extracts") if f.filename][:MAX_FILES + 1]
     if len(files) > MAX_FILES:
         raise BadExtract("", _("at most %(num)d files", num=MAX_FILES))
-    return tuple(read_extract(f.filename, f.read()) for f in files)
+    extracts = tuple(read_extract(f.filename, f.read()) for f in files)
+    if sum(cells(e.columns, e.rows) for e in extracts) > MAX_CELLS_IN_ALL:
+        raise BadExtract("", _("more than %(num)d cells in all", num=MAX_CELLS_IN_ALL))
+    return extracts
 
 
 def _input(data_request) -> actions.ActionInput:
@@ -45,6 +49,7 @@ def _input(data_request) -> actions.ActionInput:
 
 
 @bp.post("/requests/<int:request_id>/preview")
+@limiter.limit("20 per minute", key_func=lambda: f"staff:{current_user.id}")
 def preview(request_id: int):
     """The letter as it would be sent, without sending or saving anything."""
     data_request = visible_request(request_id)
