@@ -115,3 +115,21 @@ def test_a_session_ends_after_its_absolute_lifetime_however_active(client, sessi
         "/admin/login")
     html = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "12 hours after signing in" in html
+
+
+def test_retention_forgets_failed_sign_ins_once_no_lock_depends_on_them(runner, session):
+    from datetime import timedelta
+
+    from portal.backoffice.models import SignInThrottle
+    from portal.db import utcnow
+
+    now = utcnow()
+    session.add_all([
+        SignInThrottle(key="a" * 64, failures=2, updated_at=now - timedelta(days=2)),
+        SignInThrottle(key="b" * 64, failures=0, lockouts=9, updated_at=now - timedelta(days=2),
+                       locked_until=now + timedelta(hours=1)),
+        SignInThrottle(key="c" * 64, failures=1, updated_at=now)])
+    session.commit()
+    assert runner.invoke(args=["retention", "purge"]).exit_code == 0
+    session.expire_all()
+    assert sorted(k[0] for k in session.scalars(select(SignInThrottle.key))) == ["b", "c"]
