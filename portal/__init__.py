@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Flask
 from werkzeug.routing import BaseConverter
 
-from . import cli, db, errors, i18n, security
+from . import cli, db, errors, i18n, logs, security
 from .extensions import csrf, limiter, login_manager, mail
 from .notices import pagecache
 from .settings import PROJECT_ROOT, Settings
@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app, settings)
     errors.init_app(app)
+    logs.init_app(app)
     pagecache.init_app(app)
 
     from .backoffice import bp as backoffice_bp

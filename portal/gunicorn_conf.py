@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 
 from gunicorn.glogging import Logger
 
-SECRET_PATH = re.compile(r"(/(?:requests/confirm|requests/status|admin/reset)/)[^/?\s]+")
+from portal.logs import redact_tokens
 
 bind = os.environ.get("PORTAL_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("PORTAL_WORKERS", multiprocessing.cpu_count() * 2 + 1))
@@ -32,16 +31,12 @@ errorlog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
 
 
-def redact(path: str) -> str:
-    return SECRET_PATH.sub(r"\1[token]", path or "")
-
-
 class RedactingLogger(Logger):
     """gunicorn's logger with the secret parts of paths and every query string removed."""
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
-        atoms["U"] = redact(atoms["U"])
+        atoms["U"] = redact_tokens(atoms["U"])
         atoms["r"] = f"{atoms['m']} {atoms['U']} {atoms['H']}"
         atoms["q"] = atoms["h"] = atoms["f"] = "-"
         return atoms

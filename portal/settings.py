@@ -62,6 +62,10 @@ class Settings:
     #: Days a closed request is kept before retention deletes it (the information management
     #: plan of the controller decides; two years is a common period for such case files).
     retention_days: int = 730
+    #: Days a requester's status link keeps working after the request was closed.
+    status_link_days: int = 90
+    #: Hours after sign-in when a staff session ends however active it is (ASVS 3.3.2).
+    session_lifetime_hours: int = 12
     #: Slug of the register that describes the portal's own processing (``/<lang>/privacy``).
     privacy_register: str = "tietosuojaportaali"
     #: Accessibility supervisory authority (Act 306/2019 §15); it moved to Traficom in 2025.
@@ -116,6 +120,9 @@ class Settings:
             "trusted_proxies": _int(get("TRUSTED_PROXIES", "0"), "PORTAL_TRUSTED_PROXIES"),
             "unconfirmed_days": _int(get("UNCONFIRMED_DAYS", "7"), "PORTAL_UNCONFIRMED_DAYS"),
             "retention_days": _int(get("RETENTION_DAYS", "730"), "PORTAL_RETENTION_DAYS"),
+            "status_link_days": _int(get("STATUS_LINK_DAYS", "90"), "PORTAL_STATUS_LINK_DAYS"),
+            "session_lifetime_hours": _int(get("SESSION_LIFETIME_HOURS", "12"),
+                                           "PORTAL_SESSION_LIFETIME_HOURS"),
             "privacy_register": get("PRIVACY_REGISTER", cls.privacy_register),
             "a11y_authority_address": get("A11Y_AUTHORITY_ADDRESS", cls.a11y_authority_address),
             "a11y_authority_url": get("A11Y_AUTHORITY_URL", cls.a11y_authority_url),

@@ -8,6 +8,8 @@ Headings inside a section start at level 3, below the page's section headings.
 
 from __future__ import annotations
 
+import re
+
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -18,6 +20,10 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+#: A link a reader can follow from the page and from the PDF alike. A relative or
+#: protocol-relative address (``/page``, ``//host``) has no base in a PDF, where WeasyPrint
+#: turns it into a ``file://`` link (security review finding 9).
+ABSOLUTE_LINK = re.compile(r"^(https?://[^/\s]|mailto:|tel:|#)", re.IGNORECASE)
 TOP_HEADING_LEVEL = 3
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
@@ -28,6 +34,25 @@ def _demote_headings(tokens) -> None:
         if token.type in {"heading_open", "heading_close"}:
             level = int(token.tag[1])
             token.tag = f"h{min(6, max(TOP_HEADING_LEVEL, level + TOP_HEADING_LEVEL - 1))}"
+
+
+def _links(tokens):
+    for token in tokens:
+        if token.type == "link_open":
+            yield token.attrGet("href") or ""
+        yield from _links(token.children or ())
+
+
+def unsafe_links(source: str) -> list[str]:
+    """The link targets in ``source`` that are not full addresses; notices refuse them."""
+    return [href for href in _links(_markdown.parse(source or ""))
+            if not ABSOLUTE_LINK.match(href)]
+
+
+def _keep_absolute_links(element: str, attribute: str, value: str) -> str | None:
+    if element == "a" and attribute == "href" and not ABSOLUTE_LINK.match(value):
+        return None  # older versions may hold one: show the words, drop the link
+    return value
 
 
 def render_markdown(source: str) -> Markup:
@@ -41,6 +66,7 @@ def render_markdown(source: str) -> Markup:
             tags=ALLOWED_TAGS,
             attributes=ALLOWED_ATTRIBUTES,
             url_schemes=URL_SCHEMES,
+            attribute_filter=_keep_absolute_links,
             link_rel="noopener noreferrer",
         )
     )

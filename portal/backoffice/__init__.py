@@ -9,7 +9,7 @@ from __future__ import annotations
 import hmac
 import time
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, request, url_for
 from flask import session as cookie
 from flask_babel import force_locale
 from flask_babel import gettext as _
@@ -27,7 +27,8 @@ PUBLIC_ENDPOINTS = frozenset({
 IDLE_TIMEOUT = 30 * 60
 #: Editors keep the notices; requests hold requesters' personal data that editors have no need
 #: to see (GDPR Art. 5(1)(c) and 32(4)), so this is all they reach besides the editor.
-EDITOR_ENDPOINTS = frozenset({"backoffice.account", "backoffice.logout"})
+EDITOR_ENDPOINTS = frozenset({"backoffice.account", "backoffice.replace_authenticator",
+                              "backoffice.confirm_authenticator", "backoffice.logout"})
 
 
 @login_manager.user_loader
@@ -41,21 +42,32 @@ def _load_user(alternative_id: str) -> StaffUser | None:
     return user
 
 
+def _expired(now: int) -> str | None:
+    """Why the session must end: 30 idle minutes, or the absolute lifetime since sign-in."""
+    if now - cookie.get("seen", now) > IDLE_TIMEOUT:
+        return _("You were signed out after 30 minutes without activity. Please sign in again.")
+    hours = current_app.config["PORTAL"].session_lifetime_hours
+    if now - cookie.get("signed_in", 0) > hours * 3600:
+        return _("You were signed out %(num)d hours after signing in. Please sign in again.",
+                 num=hours)
+    return None
+
+
 @bp.before_request
 def _require_staff():
-    """Sign-in required everywhere but the sign-in pages; idle sessions end after 30 minutes."""
+    """Sign-in required everywhere but the sign-in pages; sessions end when idle or too old."""
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     if not current_user.is_authenticated:
         return redirect(url_for("backoffice.login", next=request.full_path.rstrip("?")))
     now = int(time.time())
-    if now - cookie.get("seen", now) > IDLE_TIMEOUT:
-        lang = current_user.locale
+    lang = current_user.locale
+    with force_locale(lang):
+        reason = _expired(now)
+    if reason:
         logout_user()
         cookie.clear()
-        with force_locale(lang):
-            flash(_("You were signed out after 30 minutes without activity. Please sign in "
-                    "again."))
+        flash(reason)
         return redirect(url_for("backoffice.login", lang=lang))
     cookie["seen"] = now
     endpoint = request.endpoint or ""
@@ -67,8 +79,16 @@ def _require_staff():
     return None
 
 
+@bp.after_request
+def _never_cached(response):
+    """No staff page, export or file may stay in a browser or proxy cache (ASVS 8.2.1)."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 from ..editor import bp as editor_bp  # noqa: E402
 from . import (  # noqa: E402,F401  (routes register themselves on bp)
+    account_views,
     action_views,
     auth_views,
     decision_views,

@@ -1,11 +1,10 @@
-"""Signing in and out, password reset, and the staff member's own account page."""
+"""Signing in and out, and password reset."""
 
 from __future__ import annotations
 
 import time
 from urllib.parse import urlsplit
 
-import segno
 from flask import flash, redirect, render_template, request, url_for
 from flask import session as cookie
 from flask_babel import gettext as _
@@ -18,7 +17,6 @@ from ..extensions import limiter
 from ..mail.compose import absolute_link, queue_mail
 from . import accounts, bp
 from .forms import LoginForm, ResetForm, ResetRequestForm
-from .letters import ROLE_TITLES
 
 
 def _safe_next(target: str | None) -> str:
@@ -39,19 +37,22 @@ def login():
         session = get_session()
         try:
             user = accounts.authenticate(session, form.email.data, form.password.data,
-                                         form.code.data, now=utcnow())
+                                         form.code.data, now=utcnow(),
+                                         address=request.remote_addr or "")
         except accounts.AccountLocked:
-            error = _("Too many failed attempts. The account is locked for 15 minutes.")
+            error = _("Too many failed attempts. Wait at least 15 minutes before trying again.")
         except accounts.SignInFailed:
             known = accounts.by_email(session, form.email.data)
             audit.record(session, "staff.sign_in_failed",
-                         target=f"staff:{known.id}" if known else "")
+                         target=f"staff:{known.id}" if known else "",
+                         organisations=known.controllers if known else ())
             error = _("Could not sign in. Check the e-mail address, password and code.")
         else:
             cookie.clear()  # nothing from before sign-in carries over (session fixation)
             login_user(user)
-            cookie["seen"] = int(time.time())
-            audit.record(session, "staff.sign_in", actor_id=user.id, target=f"staff:{user.id}")
+            cookie["seen"] = cookie["signed_in"] = int(time.time())
+            audit.record(session, "staff.sign_in", actor_id=user.id, target=f"staff:{user.id}",
+                         organisations=user.controllers)
             session.commit()
             return redirect(_safe_next(request.args.get("next")))
         session.commit()
@@ -64,7 +65,7 @@ def logout():
     session = get_session()
     accounts.sign_out(current_user)
     audit.record(session, "staff.sign_out", actor_id=current_user.id,
-                 target=f"staff:{current_user.id}")
+                 target=f"staff:{current_user.id}", organisations=current_user.controllers)
     session.commit()
     logout_user()
     cookie.clear()
@@ -86,7 +87,8 @@ def reset_request():
                        template="staff_reset",
                        context={"link": absolute_link("backoffice.reset", token=token,
                                                       lang=user.locale)})
-            audit.record(session, "staff.reset_requested", target=f"staff:{user.id}")
+            audit.record(session, "staff.reset_requested", target=f"staff:{user.id}",
+                         organisations=user.controllers)
         session.commit()
         flash(_("If the address belongs to a staff account, a link for setting a new password "
                 "has been sent to it. The link is valid for one hour."))
@@ -109,19 +111,10 @@ def reset(token: str):
     form = ResetForm()
     if form.validate_on_submit():
         accounts.finish_reset(user, form.password.data)
-        audit.record(session, "staff.password_reset", actor_id=user.id, target=f"staff:{user.id}")
+        audit.record(session, "staff.password_reset", actor_id=user.id, target=f"staff:{user.id}",
+                     organisations=user.controllers)
         session.commit()
         flash(_("Your password has been changed. Sign in with the new password."))
         return redirect(url_for("backoffice.login"))
     return render_template("backoffice/reset.html", form=form), (
         400 if request.method == "POST" else 200)
-
-
-@bp.get("/account")
-def account():
-    """The staff member's details and, for a new phone, the TOTP secret as QR code and text."""
-    uri = accounts.provisioning_uri(current_user)
-    return render_template("backoffice/account.html", uri=uri,
-                           role=ROLE_TITLES[current_user.role],
-                           qr=segno.make(uri, error="m").svg_data_uri(scale=4),
-                           secret=current_user.totp_secret)

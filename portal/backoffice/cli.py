@@ -48,11 +48,15 @@ def create(email: str, orgs: tuple[str, ...], role: str, name: str, lang: str,
         user = accounts.create_staff(session, email=email, password=password, role=role,
                                      controller_slugs=list(orgs), name=name, locale=lang,
                                      decision_maker=decision_maker)
+    except accounts.CommonPassword:
+        raise click.ClickException("this password is too common or has appeared in data "
+                                   "breaches: choose another one") from None
     except accounts.WeakPassword:
         raise click.ClickException(f"use at least {accounts.MIN_PASSWORD} characters") from None
     except accounts.UnknownController as exc:
         raise click.ClickException(f"no controller with slug {exc}") from None
     audit.record(session, "staff.create", target=f"staff:{user.id}",
+                 organisations=user.controllers,
                  after={"email": user.email, "role": role, "orgs": list(orgs),
                         "decision_maker": user.decision_maker})
     session.commit()

@@ -14,11 +14,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import get_session, utcnow
 from ..dsr import workflow
+from ..extensions import limiter
 from ..law import decisions as rules
 from ..law import grounds as ground_rules
 from . import actions, bp, decisions
 from .action_views import ERRORS as ACTION_ERRORS
-from .extracts import MAX_FILES, BadExtract, read_extract
+from .extracts import MAX_CELLS_IN_ALL, MAX_FILES, BadExtract, cells, read_extract
 from .queue_views import recipients_of, render_detail, visible_request
 
 #: Each refusal of the rules: the message, and the id of the field it concerns.
@@ -66,7 +67,10 @@ def _files() -> tuple:
     files = [f for f in request.files.getlist("files") if f.filename][:MAX_FILES + 1]
     if len(files) > MAX_FILES:
         raise BadExtract("", _("at most %(num)d files", num=MAX_FILES))
-    return tuple(read_extract(f.filename, f.read()) for f in files)
+    extracts = tuple(read_extract(f.filename, f.read()) for f in files)
+    if sum(cells(e.columns, e.rows) for e in extracts) > MAX_CELLS_IN_ALL:
+        raise BadExtract("", _("more than %(num)d cells in all", num=MAX_CELLS_IN_ALL))
+    return extracts
 
 
 def _version() -> int:
@@ -102,6 +106,7 @@ def _done(request_id: int, message: str):
 
 
 @bp.post("/requests/<int:request_id>/decision")
+@limiter.limit("20 per minute", key_func=lambda: f"staff:{current_user.id}")
 def prepare_decision(request_id: int):
     data_request, session = visible_request(request_id), get_session()
     try:
@@ -138,6 +143,7 @@ def discard_decision(request_id: int):
 
 
 @bp.get("/requests/<int:request_id>/decision.pdf")
+@limiter.limit("20 per minute", key_func=lambda: f"staff:{current_user.id}")
 def decision_preview(request_id: int):
     """The prepared decision exactly as it would be sent now by this staff member."""
     data_request = visible_request(request_id)

@@ -4,7 +4,9 @@ An access answer must give "a copy of the personal data" (Art. 15(3)); the lette
 or JSON file as a table, and the file itself travels as the machine-readable copy (Art. 15(3)
 last sentence, Art. 20 where it applies). A copy may also be a copy of documents (CJEU C-487/21):
 PDF files and PNG or JPEG images, listed in the letter. Every file is checked by its content,
-never by its name alone.
+never by its name alone. A CSV file travels rewritten with every cell guarded against
+spreadsheet formulas, since the requester will open it in a spreadsheet. The number of cells is
+bounded, because each becomes a table cell of the PDF letter.
 """
 
 from __future__ import annotations
@@ -19,9 +21,14 @@ from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from .. import csvsafe
+
 MAX_FILE = 1_000_000
 MAX_FILES = 10
 MAX_ROWS = 2_000
+#: Cells of one file, and of all files of one letter: what the PDF renders in seconds.
+MAX_CELLS = 20_000
+MAX_CELLS_IN_ALL = 40_000
 MIMETYPES = {".csv": "text/csv", ".json": "application/json", ".pdf": "application/pdf",
              ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 #: What Pillow must find in an image file of each type.
@@ -56,12 +63,24 @@ def _text(filename: str, data: bytes) -> str:
         raise BadExtract(filename, _("not UTF-8 text")) from None
 
 
-def _from_csv(filename: str, text: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+def _dialect(text: str):
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        return csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel
-    table = [tuple(row) for row in csv.reader(io.StringIO(text), dialect) if row]
+        return csv.excel
+
+
+def _delimiter(text: str) -> str:
+    """The file's own separator, kept when it is rewritten (Finnish files use ``;``)."""
+    return _dialect(text).delimiter
+
+
+def cells(columns: tuple, rows) -> int:
+    return max(len(columns), *(len(row) for row in rows), 0) * (len(rows) + 1)
+
+
+def _from_csv(filename: str, text: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    table = [tuple(row) for row in csv.reader(io.StringIO(text), _dialect(text)) if row]
     if not table:
         raise BadExtract(filename, _("the CSV file is empty"))
     return table[0], table[1:]
@@ -70,13 +89,15 @@ def _from_csv(filename: str, text: str) -> tuple[tuple[str, ...], list[tuple[str
 def _from_json(filename: str, text: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     try:
         value = json.loads(text)
+        if isinstance(value, dict):
+            return ("", ""), [(str(k), _cell(v)) for k, v in value.items()]
+        if isinstance(value, list) and all(isinstance(item, dict) for item in value):
+            columns = tuple(dict.fromkeys(key for item in value for key in item))
+            return columns, [tuple(_cell(item.get(c, "")) for c in columns) for item in value]
     except json.JSONDecodeError as exc:
         raise BadExtract(filename, _("not valid JSON (%(error)s)", error=exc.msg)) from None
-    if isinstance(value, dict):
-        return ("", ""), [(str(k), _cell(v)) for k, v in value.items()]
-    if isinstance(value, list) and all(isinstance(item, dict) for item in value):
-        columns = tuple(dict.fromkeys(key for item in value for key in item))
-        return columns, [tuple(_cell(item.get(c, "")) for c in columns) for item in value]
+    except RecursionError:
+        raise BadExtract(filename, _("the JSON is nested too deeply")) from None
     raise BadExtract(filename, _("JSON must be an object or a list of objects"))
 
 
@@ -121,4 +142,8 @@ def read_extract(filename: str, data: bytes) -> Extract:
     columns, rows = (_from_csv if suffix == ".csv" else _from_json)(filename, text)
     if len(rows) > MAX_ROWS:
         raise BadExtract(filename, _("more than %(num)d rows", num=MAX_ROWS))
+    if cells(columns, rows) > MAX_CELLS:
+        raise BadExtract(filename, _("more than %(num)d cells", num=MAX_CELLS))
+    if suffix == ".csv":
+        data = ("\ufeff" + csvsafe.write([columns, *rows], _delimiter(text))).encode("utf-8")
     return Extract(safe_name, mimetype, data, columns, tuple(rows))

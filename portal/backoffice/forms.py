@@ -8,6 +8,7 @@ from wtforms import PasswordField, StringField, ValidationError
 from wtforms.validators import DataRequired, EqualTo, Length
 
 from .accounts import MIN_PASSWORD
+from .passwords import is_common
 
 
 class LoginForm(FlaskForm):
@@ -34,3 +35,23 @@ class ResetForm(FlaskForm):
     def validate_password(self, field) -> None:
         if len(field.data or "") < MIN_PASSWORD:
             raise ValidationError(_l("Use at least %(num)d characters.", num=MIN_PASSWORD))
+        if is_common(field.data):
+            raise ValidationError(_l("This password is too common or has appeared in data "
+                                     "breaches. Choose another one, for example a few "
+                                     "unrelated words."))
+
+
+class ReauthenticateForm(FlaskForm):
+    """The password and a current code again, before an authenticator is replaced."""
+
+    password = PasswordField(_l("Password"), validators=[
+        DataRequired(_l("Enter your password.")), Length(max=500)])
+    code = StringField(_l("One-time code"), validators=[
+        DataRequired(_l("Enter the six-digit code from your authenticator app.")),
+        Length(max=10)])
+
+
+class NewAuthenticatorForm(FlaskForm):
+    code = StringField(_l("Code from the new app"), validators=[
+        DataRequired(_l("Enter the six-digit code from your authenticator app.")),
+        Length(max=10)])

@@ -51,8 +51,8 @@ class StaffUser(Base):
     totp_secret: Mapped[str] = mapped_column(String(64))
     #: The last TOTP time step accepted: a code is never accepted twice.
     totp_last_step: Mapped[int] = mapped_column(Integer, default=0)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: A new authenticator's secret, waiting for its first code before it replaces the old one.
+    totp_pending_secret: Mapped[str | None] = mapped_column(String(64))
     #: Changed at every sign-in and sign-out: older session cookies stop working.
     session_token: Mapped[str] = mapped_column(String(64), default="")
     reset_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
@@ -83,6 +83,22 @@ class StaffUser(Base):
     @property
     def controller_ids(self) -> set[int]:
         return {controller.id for controller in self.controllers}
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins for one typed e-mail address from one client address (hashed together).
+
+    Kept whether or not the address has an account, so that a lock tells nothing.
+    """
+
+    __tablename__ = "sign_in_throttles"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    #: How often the pair has been locked: each lock lasts twice as long as the one before.
+    lockouts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class LetterTemplate(Base):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 from flask import Response, abort, render_template, request, url_for
@@ -12,6 +10,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from .. import csvsafe
 from ..audit import AuditEntry
 from ..db import get_session, utcnow
 from ..deadlines import HELSINKI
@@ -30,9 +29,6 @@ from .access_facts import FACT_TITLES, access_facts
 from .decisions import prepared
 from .letter_texts import opening_for
 from .models import StaffUser
-
-#: Spreadsheets run cells that start with these as formulas (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _today() -> date:
@@ -75,25 +71,17 @@ def requests():
         days_left=queue.days_left)
 
 
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 @bp.get("/requests.csv")
 def requests_csv():
     session, today = get_session(), _today()
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([_("Reference"), _("Status"), _("Request"), _("Received"), _("Due date"),
-                     _("Name"), _("E-mail address"), _("Language")])
-    for row in queue.all_rows(session, current_user.controller_ids, _filter(), today,
-                              current_user.id):
-        writer.writerow([_cell(v) for v in (
-            row.reference, row.state, row.right_code,
-            row.received_at.astimezone(HELSINKI).strftime("%Y-%m-%d %H:%M"),
-            row.due_on, row.name, row.email, row.locale)])
-    return Response("\ufeff" + out.getvalue(), mimetype="text/csv", headers={
+    header = [_("Reference"), _("Status"), _("Request"), _("Received"), _("Due date"),
+              _("Name"), _("E-mail address"), _("Language")]
+    rows = ((row.reference, row.state, row.right_code,
+             row.received_at.astimezone(HELSINKI).strftime("%Y-%m-%d %H:%M"),
+             row.due_on, row.name, row.email, row.locale)
+            for row in queue.all_rows(session, current_user.controller_ids, _filter(), today,
+                                      current_user.id))
+    return Response("\ufeff" + csvsafe.write([header, *rows]), mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="requests-{today.isoformat()}.csv"'})
 
 

@@ -8,9 +8,9 @@ import io
 from flask import Response, abort, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
-from ..audit import AuditEntry
+from ..audit import AuditEntry, visible_to
 from ..db import get_session
 from ..dsr.rights import RIGHTS
 from . import bp, stats
@@ -41,11 +41,14 @@ def statistics_csv():
 
 @bp.get("/audit")
 def audit_trail():
-    """The whole trail of the admin's controllers, newest first (admins only)."""
+    """The trail of the admin's own organisations, newest first (admins only).
+
+    Entries about staff belong to the staff member's organisations: an admin of one
+    organisation never sees another's staff, roles or sign-ins (ASVS 4.2.1, 7.1.x).
+    """
     if current_user.role != "admin":
         abort(403)
-    query = select(AuditEntry).where(or_(AuditEntry.controller_id.in_(current_user.controller_ids),
-                                         AuditEntry.controller_id.is_(None)))
+    query = select(AuditEntry).where(visible_to(current_user.controller_ids))
     before = request.args.get("before", type=int)
     if before:
         query = query.where(AuditEntry.id < before)

@@ -19,6 +19,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
+from .identity import MAX_NAME, name_problem
 from .rights import RIGHTS
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{5,30}$")
@@ -33,6 +34,14 @@ def _email(form, field) -> None:
                               ) from None
 
 
+NAME_MESSAGES = {
+    "lines": _l("Write your name on one line."),
+    "control": _l("The name contains invisible or control characters. Type it again."),
+    "address": _l("Write only your name, without web or e-mail addresses."),
+    "letters": _l("Write your name using letters."),
+}
+
+
 class RequestForm(FlaskForm):
     right = RadioField(
         _l("What do you want to do?"),
@@ -43,7 +52,8 @@ class RequestForm(FlaskForm):
                                     choices=[], validate_choice=False)
     name = StringField(_l("Your name"), validators=[
         DataRequired(_l("Enter your name.")),
-        Length(max=200, message=_l("The name can be at most %(max)d characters long."))])
+        Length(max=MAX_NAME,
+               message=_l("The name can be at most %(max)d characters long."))])
     email = StringField(_l("E-mail address"), validators=[
         DataRequired(_l("Enter your e-mail address.")),
         Length(max=254, message=_l("The e-mail address is too long.")), _email])
@@ -70,6 +80,12 @@ class RequestForm(FlaskForm):
         known = {choice.value for choice in field.choices}
         if any(slug not in known for slug in field.data or ()):
             raise ValidationError(_l("Choose registers from the list shown."))
+
+    def validate_name(self, field) -> None:
+        """The name is quoted in the confirmation mail, so it must read as a name only."""
+        problem = name_problem((field.data or "").strip())
+        if problem is not None:
+            raise ValidationError(NAME_MESSAGES[problem])
 
     def validate_phone(self, field) -> None:
         if field.data and not PHONE_RE.match(field.data.strip()):

@@ -138,11 +138,26 @@ def new_status_link(request: DataRequest) -> str:
     return token
 
 
-def by_status_token(session: Session, token: str) -> DataRequest:
+def by_status_token(session: Session, token: str, *, now: datetime,
+                    valid_after_closing: timedelta) -> DataRequest:
+    """The request behind a status link; the link ends ``valid_after_closing`` after the
+    request was closed (``PORTAL_STATUS_LINK_DAYS``), so an old mail opens nothing forever."""
     link = session.scalar(select(StatusLink).where(StatusLink.token_hash == hash_token(token)))
     if link is None or not matches(token, link.token_hash):
         raise LinkInvalid()
-    return session.get(DataRequest, link.request_id)
+    request = session.get(DataRequest, link.request_id)
+    closed_at = closed_on(request)
+    if closed_at is not None and closed_at + valid_after_closing < now:
+        raise LinkInvalid()
+    return request
+
+
+def closed_on(request: DataRequest) -> datetime | None:
+    """When the request was closed (its latest closing event), or None while it is open."""
+    if request.state in OPEN_STATES or request.state == "unconfirmed":
+        return None
+    closing = [e.created_at for e in request.events if e.kind == request.state]
+    return max(closing) if closing else None
 
 
 def withdraw(request: DataRequest, *, now: datetime) -> None:

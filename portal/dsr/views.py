@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import get_session, utcnow
 from ..extensions import limiter
@@ -15,6 +16,7 @@ from . import bp, notify, service
 from .applicability import APPLIES, applicability
 from .deadline_text import explain
 from .forms import RequestForm
+from .identity import ascii_domain
 from .rights import NOTES, RIGHTS
 
 TOKEN_MAX = 100
@@ -25,6 +27,11 @@ MAX_ANSWER = 10_000
 def explain_deadline(deadline) -> list[str]:
     """The deadline's steps as sentences in the current (or forced) language."""
     return explain(deadline, current_locale())
+
+
+@bp.app_template_filter("ascii_domain")
+def ascii_domain_filter(email: str) -> str | None:
+    return ascii_domain(email)
 
 
 def _register_groups(lang: str):
@@ -130,9 +137,18 @@ def confirm(token: str):
         return _private(current_app.make_response(render_template(
             "dsr/confirm.html", data_request=data_request, right=RIGHTS[data_request.right_code],
             register_titles=service.register_titles(session, data_request, current_locale()))))
-    status_token = service.confirm(session, data_request, now=utcnow())
-    notify.acknowledgement(session, data_request, status_token)
-    session.commit()
+    try:
+        status_token = service.confirm(session, data_request, now=utcnow())
+        notify.acknowledgement(session, data_request, status_token)
+        session.commit()
+    except StaleDataError:  # a second click confirmed it at the same moment
+        session.rollback()
+        return render_template(
+            "errors/error.html", code=409, title=_("The request has already been confirmed"),
+            message=_("Your request was confirmed by another click at the same moment. The "
+                      "receipt with the link to your status page has been sent to your "
+                      "e-mail."),
+        ), 409
     flash(_("Thank you. Your request has been confirmed. A receipt has been sent to your "
             "e-mail."))
     return redirect(url_for("dsr.status", token=status_token))
@@ -141,7 +157,9 @@ def confirm(token: str):
 def _status_request(token: str):
     if len(token) > TOKEN_MAX:
         raise service.LinkInvalid()
-    return service.by_status_token(get_session(), token)
+    days = current_app.config["PORTAL"].status_link_days
+    return service.by_status_token(get_session(), token, now=utcnow(),
+                                   valid_after_closing=timedelta(days=days))
 
 
 @bp.get("/requests/status/<token>")
@@ -165,18 +183,28 @@ def _status_page(data_request, token: str, answer_error: str = "", answer_text: 
     return _private(response)
 
 
+def _explain_conflict() -> None:
+    """A parallel click or the handler changed the request first (its version moved on):
+    nothing of this one is saved, and the requester is told so instead of seeing an error."""
+    get_session().rollback()
+    flash(_("Your request was changed at the same moment, by another click or by the "
+            "handler. Its current state is shown below."))
+
+
 @bp.post("/requests/status/<token>/withdraw")
 @limiter.limit("10 per hour")
 def withdraw(token: str):
     try:
         data_request = _status_request(token)
         service.withdraw(data_request, now=utcnow())
+        get_session().commit()
     except service.LinkInvalid:
         return _invalid_link()
     except service.NotOpen:
         flash(_("The request is already closed, so it can no longer be withdrawn."))
+    except StaleDataError:
+        _explain_conflict()
     else:
-        get_session().commit()
         flash(_("Your request has been withdrawn."))
     return redirect(url_for("dsr.status", token=token))
 
@@ -191,11 +219,13 @@ def answer(token: str):
             error = _("Write your answer (at most %(max)d characters).", max=MAX_ANSWER)
             return _status_page(data_request, token, error, text[:MAX_ANSWER], 400)
         service.answer_question(data_request, text, now=utcnow())
+        get_session().commit()
     except service.LinkInvalid:
         return _invalid_link()
     except service.NotOpen:
         flash(_("No answer is needed at the moment."))
+    except StaleDataError:
+        _explain_conflict()
     else:
-        get_session().commit()
         flash(_("Thank you. Your answer has been sent and the handling continues."))
     return redirect(url_for("dsr.status", token=token))

@@ -155,4 +155,6 @@ def _message(error: FieldError) -> str:
         "slug": _("Use only lower-case letters a to z, digits and hyphens."),
         "email": _("Enter an e-mail address in the form name@example.fi."),
         "website": _("Enter an address that begins with https://."),
+        "link": _("Every link must be a full address that begins with https:// (or mailto: "
+                  "or tel:). Addresses such as /page or //example.fi do not work in the PDF."),
     }.get(error.kind, _("Check this field."))

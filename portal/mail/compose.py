@@ -41,6 +41,7 @@ def queue_mail(
         subject_text = " ".join(str(subject).split())  # no line breaks in a header
     mail = OutboxMail(
         recipient=recipient, subject=subject_text, body=body, locale=lang, request_id=request_id,
+        template=template,
         attachments=[OutboxAttachment(filename=a.filename, mimetype=a.mimetype, data=a.data)
                      for a in attachments],
     )

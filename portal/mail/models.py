@@ -21,6 +21,9 @@ class OutboxMail(Base):
     recipient: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)
+    #: The template it was written from (``staff_reset``, ``dsr_confirm``...): reset mails are
+    #: deleted soon after they go out.
+    template: Mapped[str] = mapped_column(String(32), default="", index=True)
     #: The language the mail was written in (the recipient's).
     locale: Mapped[str] = mapped_column(String(8))
     #: ``pending`` until the server accepts it (``sent``) or refuses it for good (``failed``).

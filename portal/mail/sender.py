@@ -2,6 +2,11 @@
 
 Each mail is claimed, sent and marked in its own transaction. On PostgreSQL the claim uses
 ``FOR UPDATE SKIP LOCKED`` so several senders never pick the same row.
+
+No usable link stays in the outbox: once a mail is sent or given up, the secret part of each
+link in its body is replaced by ``[token]`` (the database and its backups then hold only the
+tokens' hashes), and password-reset mails are deleted an hour after they were written, when
+their link has expired anyway.
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..logs import redact_tokens
 from .models import OutboxMail
 from .transport import PermanentFailure, TemporaryFailure, Transport
 
@@ -23,6 +29,8 @@ FIRST_RETRY = timedelta(seconds=30)
 LONGEST_WAIT = timedelta(hours=6)
 #: About two days of retries before a mail is given up and shown to staff as failed.
 MAX_ATTEMPTS = 16
+#: Reset mails are deleted this long after they were written (their link is valid one hour).
+RESET_MAIL_KEPT = timedelta(hours=1)
 
 
 @dataclass
@@ -84,5 +92,16 @@ def deliver_pending(
             else:
                 mail.state, mail.sent_at, mail.last_error = "sent", now(), ""
                 report.sent += 1
+            if mail.state != "pending":
+                mail.body = redact_tokens(mail.body)
             log.info("mail %s: %s after %s attempts", mail.id, mail.state, mail.attempts)
+    with sessions() as session, session.begin():
+        purge_reset_mails(session, now())
     return report
+
+
+def purge_reset_mails(session: Session, now: datetime) -> int:
+    """Delete password-reset mails once their link can no longer be used."""
+    return session.execute(delete(OutboxMail).where(
+        OutboxMail.template == "staff_reset",
+        OutboxMail.created_at < now - RESET_MAIL_KEPT)).rowcount

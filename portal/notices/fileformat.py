@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..law.remedies import ROUTES, Remedy, RemedyError, check_remedy
+from ..text import unsafe_links
 from .sections import (
     COLLECTION,
     LEGAL_BASES,
@@ -48,7 +49,7 @@ class FieldError:
     field: str
     reason: str
     #: What kind of problem, for messages in the editor's language: ``missing``, ``too_long``,
-    #: ``slug``, ``email``, ``website``, ``contact`` or ``invalid``.
+    #: ``slug``, ``email``, ``website``, ``link``, ``contact`` or ``invalid``.
     kind: str = "invalid"
 
 
@@ -164,7 +165,7 @@ def _controller(check: _Checker, data: Any) -> dict:
     for key in ("email", "phone", "website", "dpo_email", "dpo_phone"):
         if len(result[key]) > (500 if key == "website" else 254):
             check.fail(f"controller.{key}", "is too long", "too_long")
-    if result["website"] and not result["website"].startswith(("https://", "http://")):
+    if result["website"] and not re.match(r"https://[^\s/]+\.[^\s/]+", result["website"]):
         check.fail("controller.website", "must start with https://", "website")
     if check.complete and not (result["email"] or result["phone"]):
         check.fail("controller", "give an e-mail address or a phone number (GDPR Art. 13(1)(a))",
@@ -219,6 +220,10 @@ def _sections(check: _Checker, data: Any) -> dict:
     for key in SECTION_KEYS:
         if key in data or (check.complete and key in REQUIRED_TEXT):
             texts = check.translations(data, key, f"sections.{key}")
+            for lang, text in texts.items():
+                for link in unsafe_links(text):
+                    check.fail(f"sections.{key}.{lang}",
+                               f"link {link!r} is not a full address (https://...)", "link")
             if texts:
                 result[key] = texts
     return result

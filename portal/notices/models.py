@@ -16,6 +16,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -95,6 +96,21 @@ class NoticeVersion(Base):
 
     register: Mapped[Register] = relationship(back_populates="versions")
     publisher = relationship("StaffUser")
+
+
+class SearchText(Base):
+    """A published version's words in one language, folded for search, written at publication.
+
+    The public search reads these instead of rendering every notice's Markdown per query.
+    """
+
+    __tablename__ = "notice_search_texts"
+
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("notice_versions.id", ondelete="CASCADE"), primary_key=True
+    )
+    locale: Mapped[str] = mapped_column(String(8), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
 
 
 class Rendition(Base):

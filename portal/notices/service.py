@@ -14,10 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, joinedload
 
-from ..text import plain_text
-from . import pagecache
+from . import pagecache, search
 from .fileformat import FieldError, NoticeFileError, content_digest, read_notice_file
-from .models import Controller, NoticeVersion, Register, Rendition
+from .models import Controller, NoticeVersion, Register, Rendition, SearchText
 
 
 class NoticeNotFound(LookupError):
@@ -96,10 +95,11 @@ def publish(session: Session, content: dict, published_by: int | None = None) ->
         return ImportResult(register.slug, latest.number, created=False)
     number = (latest.number if latest else 0) + 1
     pagecache.clear()
-    session.add(
-        NoticeVersion(register=register, number=number, content=content, content_sha256=digest,
-                      published_by=published_by)
-    )
+    version = NoticeVersion(register=register, number=number, content=content,
+                            content_sha256=digest, published_by=published_by)
+    session.add(version)
+    session.flush()
+    session.add_all(search.rows_for(version.id, content))
     session.flush()
     return ImportResult(register.slug, number, created=True)
 
@@ -160,34 +160,23 @@ def published_index(session: Session, query: str = "", lang: str = "fi") -> list
         .group_by(NoticeVersion.register_id)
         .subquery()
     )
-    versions = session.scalars(
+    statement = (
         select(NoticeVersion)
         .join(newest, (NoticeVersion.register_id == newest.c.register_id)
               & (NoticeVersion.number == newest.c.number))
         .join(Register)
         .where(Register.listed.is_(True))
         .options(joinedload(NoticeVersion.register).joinedload(Register.controller))
-    ).all()
-    words = query.casefold().split()
+    )
+    words = query.casefold().split()[:10]
     if words:
-        versions = [v for v in versions if _matches(v.content, lang, words)]
+        statement = statement.join(SearchText, (SearchText.version_id == NoticeVersion.id)
+                                   & (SearchText.locale == lang)).where(search.matches(words))
+    versions = session.scalars(statement).all()
     return sorted(
         versions,
         key=lambda v: (v.register.controller.name.get(lang, ""), v.content["title"][lang]),
     )
-
-
-def _matches(content: dict, lang: str, words: list[str]) -> bool:
-    haystack = " ".join(
-        [
-            content["title"].get(lang, ""),
-            content["summary"].get(lang, ""),
-            content["controller"]["name"].get(lang, ""),
-            *(plain_text(texts.get(lang, "")) for texts in content["sections"].values()),
-            *(r["name"] for r in content["recipients"]),
-        ]
-    ).casefold()
-    return all(word in haystack for word in words)
 
 
 def rendition(

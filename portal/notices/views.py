@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.http import is_resource_modified
 
 from ..db import get_session
+from ..extensions import limiter
 from ..i18n import current_locale
 from . import bp, diff, pagecache, render, service
 from .jsonld import notice_jsonld
@@ -158,6 +159,7 @@ def version_page(slug: str, number: int):
 
 
 @bp.get("/registers/<slug:slug>/versions/compare")
+@limiter.limit("30 per minute")
 def compare(slug: str):
     """What changed between two versions (``?from=1&to=2``), in the reader's language."""
     session = get_session()
@@ -167,6 +169,7 @@ def compare(slug: str):
     except service.NoticeNotFound:
         abort(404)
     titles = {"title": str(_l("Title")), **{s.key: str(s.title) for s in SECTIONS}}
-    parts = diff.compare(old.content, new.content, current_locale(), titles)
+    parts = diff.cached_compare(old.content_sha256, old.content, new.content_sha256,
+                                new.content, current_locale(), titles)
     return render_template("notices/compare.html", old=old, new=new, parts=parts, slug=slug,
                            title=new.content["title"])

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from portal.audit import AuditEntry, AuditImmutable
 from portal.mail.models import OutboxMail
-from tests.backoffice.factories import code_for, csrf_of, make_staff, sign_in
+from tests.backoffice.factories import PASSWORD, code_for, csrf_of, make_staff, sign_in
 
 
 def fill(rule) -> str:
@@ -78,16 +78,47 @@ def test_a_code_works_only_once(client, session):
     assert sign_in(client, user, code=code).status_code == 400
 
 
-def test_five_failures_lock_the_account_for_fifteen_minutes(client, session):
+def test_failures_lock_an_address_alike_for_known_and_unknown_accounts(app, session):
     user = make_staff(session)
-    for _ in range(5):
-        sign_in(client, user, password="wrong password!")
-    response = sign_in(client, user)
-    assert response.status_code == 400
-    assert "locked for 15 minutes" in response.get_data(as_text=True)
+    answers = []
+    for number, email in enumerate((user.email, "nobody@espoo.example")):
+        attacker = app.test_client()  # each from its own address (10 sign-ins a minute each)
+        attacker.environ_base["REMOTE_ADDR"] = f"203.0.113.{number}"
+        for _ in range(5):
+            sign_in(attacker, user, email=email, password="wrong password!")
+        response = sign_in(attacker, user, email=email)  # even the right password and code
+        assert response.status_code == 400
+        answers.append(re.sub(r'value="[^"]*"', "", response.get_data(as_text=True)))
+    assert "Wait at least 15 minutes" in answers[0]
+    assert answers[0] == answers[1]  # a lock tells nothing about which accounts exist
+    assert sign_in(app.test_client(), user).status_code == 302  # the real user, elsewhere
     failures = session.scalars(select(AuditEntry).where(
         AuditEntry.action == "staff.sign_in_failed")).all()
-    assert len(failures) == 5 and failures[0].target == f"staff:{user.id}"
+    assert len(failures) == 10 and failures[0].target == f"staff:{user.id}"
+
+
+def test_each_lock_of_an_address_lasts_twice_as_long(session):
+    from portal.backoffice import accounts
+
+    user = make_staff(session)
+    start = datetime.now(UTC)
+
+    def attempt(at, code="000000"):
+        try:
+            accounts.authenticate(session, user.email, PASSWORD, code, now=at,
+                                  address="203.0.113.9")
+        except accounts.AccountError as error:
+            return type(error).__name__
+        return "signed in"
+
+    for _ in range(5):
+        attempt(start)
+    assert attempt(start + timedelta(minutes=14)) == "AccountLocked"
+    for _ in range(5):
+        attempt(start + timedelta(minutes=16))
+    assert attempt(start + timedelta(minutes=16 + 29)) == "AccountLocked"
+    later = start + timedelta(minutes=16 + 31)
+    assert attempt(later, code_for(user, later)) == "signed in"
 
 
 def test_sign_in_starts_a_fresh_session_and_sign_out_revokes_it(client, session):
@@ -176,11 +207,48 @@ def test_staff_create_prints_the_provisioning_uri(runner, session):
     assert unknown.exit_code != 0 and "nowhere" in unknown.output
 
 
-def test_the_account_page_shows_the_secret_as_qr_and_text(client, session):
+def test_the_authenticator_is_replaced_only_after_password_and_code_again(client, session):
     user = make_staff(session)
     sign_in(client, user)
-    html = client.get("/admin/account").get_data(as_text=True)
-    assert 'src="data:image/svg+xml' in html and user.totp_secret in html
+    page = client.get("/admin/account")
+    assert user.totp_secret not in page.get_data(as_text=True)
+    assert page.headers["Cache-Control"] == "no-store"
+    token = csrf_of(client, "/admin/account")
+    refused = client.post("/admin/account/authenticator", data={
+        "csrf_token": token, "password": "not the password", "code": code_for(user)})
+    assert refused.status_code == 400 and "otpauth" not in refused.get_data(as_text=True)
+    later = datetime.now() + timedelta(seconds=30)  # the sign-in spent the current code
+    shown = client.post("/admin/account/authenticator", data={
+        "csrf_token": token, "password": PASSWORD, "code": code_for(user, later)})
+    html = shown.get_data(as_text=True)
+    assert shown.status_code == 200 and shown.headers["Cache-Control"] == "no-store"
+    new_secret = re.search(r"<code>([A-Z2-7]+)</code>", html).group(1)
+    assert new_secret != user.totp_secret and 'src="data:image/svg+xml' in html
+    assert new_secret not in client.get("/admin/account").get_data(as_text=True)
+    import pyotp
+
+    done = client.post("/admin/account/authenticator/confirm", data={
+        "csrf_token": token, "code": pyotp.TOTP(new_secret).now()})
+    assert done.status_code == 302
+    session.refresh(user)
+    assert user.totp_secret == new_secret and user.totp_pending_secret is None
+    assert session.scalar(select(AuditEntry).where(
+        AuditEntry.action == "staff.authenticator_replaced"))
+
+
+def test_a_wrong_code_from_the_new_app_keeps_the_old_authenticator(client, session):
+    user = make_staff(session)
+    old_secret = user.totp_secret
+    sign_in(client, user)
+    token = csrf_of(client, "/admin/account")
+    later = datetime.now() + timedelta(seconds=30)
+    client.post("/admin/account/authenticator", data={
+        "csrf_token": token, "password": PASSWORD, "code": code_for(user, later)})
+    wrong = client.post("/admin/account/authenticator/confirm",
+                        data={"csrf_token": token, "code": "000000"})
+    assert wrong.status_code == 400 and "Start again" in wrong.get_data(as_text=True)
+    session.refresh(user)
+    assert user.totp_secret == old_secret and user.totp_pending_secret is None
 
 
 def test_codes_from_the_previous_and_next_step_are_accepted(client, session):

@@ -89,7 +89,8 @@ def test_the_audit_trail_pages_back_to_the_oldest_entry(app, session, monkeypatc
     admin = make_staff(session, email="admin@museot.example", orgs=("museokortti",),
                        role="admin")
     for number in range(4):
-        audit.record(session, "staff.sign_out", actor_id=admin.id, target=f"staff:{number}")
+        audit.record(session, "staff.sign_out", actor_id=admin.id, target=f"staff:{number}",
+                     organisations=admin.controllers)
     session.commit()
     client = app.test_client()
     sign_in(client, admin)  # the fifth entry

@@ -30,7 +30,7 @@ def stored(session) -> tuple[int, int]:
     ("en", {"right": "objection", "details": ""}, "details", "grounds for your objection"),
     ("sv", {"details": "x" * 200_000}, "details", "högst 10000 tecken"),
     ("en", {"phone": "call me maybe"}, "phone", "using digits"),
-    ("fi", {"name": "n" * 201}, "name", "enintään 200 merkkiä"),
+    ("fi", {"name": "n" * 101}, "name", "enintään 100 merkkiä"),
     ("en", {"registers": ["museokortti", "kamu-asiakasrekisteri"]}, "registers",
      "one organisation only"),
 ])

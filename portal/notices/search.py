@@ -1,0 +1,35 @@
+"""The public search's index: each version's words per language, written once at publication.
+
+Searching then reads one text column per notice instead of rendering every notice's Markdown
+for every query (the review found the search cost grew with the notices' length per request).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, and_
+
+from ..text import plain_text
+from .fileformat import LANGUAGES
+from .models import SearchText
+
+
+def search_texts(content: dict) -> dict[str, str]:
+    """What a reader can find a notice by, per language: title, summary, organisation,
+    section texts without markup, recipients; case-folded."""
+    return {lang: " ".join([
+        content["title"].get(lang, ""),
+        content["summary"].get(lang, ""),
+        content["controller"]["name"].get(lang, ""),
+        *(plain_text(texts.get(lang, "")) for texts in content["sections"].values()),
+        *(r["name"] for r in content["recipients"]),
+    ]).casefold() for lang in LANGUAGES}
+
+
+def rows_for(version_id: int, content: dict) -> list[SearchText]:
+    return [SearchText(version_id=version_id, locale=lang, text=text)
+            for lang, text in search_texts(content).items()]
+
+
+def matches(words: list[str]) -> ColumnElement[bool]:
+    """Every word somewhere in the text (LIKE with its wildcards escaped)."""
+    return and_(*(SearchText.text.contains(word, autoescape=True) for word in words))
