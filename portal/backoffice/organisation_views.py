@@ -94,10 +94,11 @@ def staff_list():
     """The staff of the organisations the DPO or admin manages, with who may decide."""
     if current_user.role not in MANAGERS:
         abort(403)
+    colleagues = select(staff_controllers.c.staff_id).where(
+        staff_controllers.c.controller_id.in_(current_user.controller_ids))
     people = get_session().scalars(
-        select(StaffUser).join(staff_controllers)
-        .where(staff_controllers.c.controller_id.in_(current_user.controller_ids))
-        .order_by(StaffUser.name, StaffUser.email).distinct()).all()
+        select(StaffUser).where(StaffUser.id.in_(colleagues))
+        .order_by(StaffUser.name, StaffUser.email)).all()
     return render_template("backoffice/staff.html", people=people, ROLE_TITLES=ROLE_TITLES)
 
 
