@@ -11,10 +11,11 @@ from ..db import get_session, utcnow
 from ..extensions import limiter
 from ..i18n import current_locale
 from ..notices.service import NoticeNotFound, latest_content, published_index
-from . import bp, notify, service
+from . import bp, notify, service, workflow
 from .applicability import APPLIES, applicability
 from .deadline_text import explain
 from .forms import RequestForm
+from .models import OPEN_STATES
 from .rights import NOTES, RIGHTS
 
 TOKEN_MAX = 100
@@ -161,15 +162,22 @@ def _status_page(data_request, token: str, answer_error: str = "", answer_text: 
         "dsr/status.html", data_request=data_request, deadline=deadline, token=token,
         right=RIGHTS[data_request.right_code], answer_error=answer_error,
         register_titles=service.register_titles(get_session(), data_request, current_locale()),
-        answer_text=answer_text), code))
+        answer_text=answer_text, undoable=workflow.withdrawal_undoable(
+            data_request.state, [event.kind for event in data_request.events])), code))
     return _private(response)
 
 
-@bp.post("/requests/status/<token>/withdraw")
-@limiter.limit("10 per hour")
+@bp.route("/requests/status/<token>/withdraw", methods=["GET", "POST"])
+@limiter.limit("10 per hour", methods=["POST"])
 def withdraw(token: str):
+    """GET says what withdrawing means and asks to confirm; only the button (POST) withdraws."""
     try:
         data_request = _status_request(token)
+        if request.method == "GET":
+            if data_request.state not in OPEN_STATES:
+                raise service.NotOpen()
+            return _private(current_app.make_response(render_template(
+                "dsr/withdraw.html", data_request=data_request, token=token)))
         service.withdraw(data_request, now=utcnow())
     except service.LinkInvalid:
         return _invalid_link()
@@ -177,7 +185,26 @@ def withdraw(token: str):
         flash(_("The request is already closed, so it can no longer be withdrawn."))
     else:
         get_session().commit()
-        flash(_("Your request has been withdrawn."))
+        flash(_("Your request has been withdrawn. You can undo this on this page until the "
+                "organisation closes the case."))
+    return redirect(url_for("dsr.status", token=token))
+
+
+@bp.post("/requests/status/<token>/restore")
+@limiter.limit("10 per hour")
+def restore(token: str):
+    """Undo a withdrawal that staff have not yet closed (WCAG 3.3.4)."""
+    try:
+        data_request = _status_request(token)
+        service.undo_withdrawal(data_request, now=utcnow())
+    except service.LinkInvalid:
+        return _invalid_link()
+    except service.NotOpen:
+        flash(_("The withdrawal can no longer be undone: the case has been closed. You can "
+                "make a new request."))
+    else:
+        get_session().commit()
+        flash(_("The withdrawal has been undone. Your request is being handled again."))
     return redirect(url_for("dsr.status", token=token))
 
 

@@ -194,3 +194,18 @@ def test_malformed_action_posts_are_4xx_not_500(client, session, handler, fields
     if fields.get("action") == "assign":
         session.expire_all()
         assert session.get(DataRequest, request.id).assignee_id is None
+
+
+def test_closing_a_withdrawn_case_ends_the_requesters_undo(client, session, handler):
+    request = make_request(session)
+    act(client, request, "withdraw")
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    assert "Close the withdrawn case" in page and "can undo the withdrawal" in page
+    assert act(client, request, "close").status_code == 302
+    session.expire_all()
+    request = session.get(DataRequest, request.id)
+    assert request.state == "withdrawn" and request.events[-1].kind == "closed"
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    assert "Close the withdrawn case" not in page and "Case closed" in page
+    assert session.scalar(select(AuditEntry).order_by(AuditEntry.id.desc())).action == \
+        "request.close"
