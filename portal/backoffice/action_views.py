@@ -1,4 +1,8 @@
-"""Workflow actions on a request's page: one POST per action, answered with the page again."""
+"""Workflow actions on a request's page: one POST per action, answered with the page again.
+
+A refused action comes back as the page with an error summary that names the field and links
+to it (WCAG 3.3.1), the same pattern as the public forms.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,29 @@ ERRORS = {
                                   "longer be extended. Answer the request now."),
     workflow.AlreadyExtended: _l("The time limit has already been extended once."),
 }
+
+
+#: The field each action's text goes in, as its label says on the page.
+TEXT_FIELDS = {"ask_information": _l("Question"), "extend": _l("Reasons"),
+               "refuse": _l("Reasons and evidence"), "complete": _l("Answer"), "note": _l("Note")}
+
+
+def _problem(exc: Exception, action: str) -> tuple[str, str]:
+    """(message naming the field, the field's id) for a refused action."""
+    if isinstance(exc, BadExtract):
+        return f"{_('Data files (CSV or JSON)')}: {exc.filename}: {exc.reason}", "extracts"
+    message = str(next(text for kind, text in ERRORS.items() if isinstance(exc, kind)))
+    if isinstance(exc, workflow.GroundRequired):
+        return f"{_('Ground')}: {message}", "refuse-ground"
+    if isinstance(exc, workflow.TextRequired) and action in TEXT_FIELDS:
+        return f"{TEXT_FIELDS[action]}: {message}", f"{action}-text"
+    return message, ""
+
+
+def _refused(data_request, exc: Exception):
+    message, field = _problem(exc, request.form.get("action", ""))
+    return render_detail(data_request, error=message, error_field=field, code=400,
+                         form=request.form)
 
 
 def _extracts() -> tuple:
@@ -54,12 +81,8 @@ def preview(request_id: int):
                             ground=data.ground)
         if data.action not in actions.LETTER_KINDS:
             raise workflow.NotAllowed(data.action)
-    except BadExtract as exc:
-        return render_detail(data_request, error=f"{exc.filename}: {exc.reason}", code=400,
-                             form=request.form)
-    except workflow.WorkflowError as exc:
-        message = next(text for kind, text in ERRORS.items() if isinstance(exc, kind))
-        return render_detail(data_request, error=str(message), code=400, form=request.form)
+    except (BadExtract, workflow.WorkflowError) as exc:
+        return _refused(data_request, exc)
     pdf = actions.letter_pdf(data_request, current_user, data, utcnow())
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": f'inline; filename="{data_request.reference}-preview.pdf"',
@@ -69,7 +92,6 @@ def preview(request_id: int):
 @bp.post("/requests/<int:request_id>/act")
 def act(request_id: int):
     data_request = visible_request(request_id)
-    form = request.form
     session = get_session()
     try:
         data = _input(data_request)
@@ -80,15 +102,9 @@ def act(request_id: int):
         return render_detail(visible_request(request_id), error=_(
             "Someone else changed this request while you were working on it. Nothing you sent "
             "was saved. Check the request below and try again."), code=409)
-    except BadExtract as exc:
+    except (BadExtract, workflow.WorkflowError) as exc:
         session.rollback()
-        return render_detail(visible_request(request_id), code=400, form=form,
-                             error=f"{exc.filename}: {exc.reason}")
-    except workflow.WorkflowError as exc:
-        session.rollback()
-        message = next(text for kind, text in ERRORS.items() if isinstance(exc, kind))
-        return render_detail(visible_request(request_id), error=str(message), code=400,
-                             form=form)
+        return _refused(visible_request(request_id), exc)
     flash(_("Saved."))
     return redirect(url_for("backoffice.request_detail", request_id=request_id))
 

@@ -119,8 +119,12 @@ def request_detail(request_id: int):
     return render_detail(visible_request(request_id))
 
 
-def render_detail(data_request: DataRequest, *, error: str = "", code: int = 200, form=None):
-    """The request's page: what was asked, the timeline, mail, and the actions that fit."""
+def render_detail(data_request: DataRequest, *, error: str = "", code: int = 200, form=None,
+                  error_field: str = ""):
+    """The request's page: what was asked, the timeline, mail, and the actions that fit.
+
+    ``error_field``: the id of the field the error concerns (the summary links to it).
+    """
     session = get_session()
     mails = session.scalars(select(OutboxMail).where(
         OutboxMail.request_id == data_request.id).order_by(OutboxMail.id)).all()
@@ -130,6 +134,7 @@ def render_detail(data_request: DataRequest, *, error: str = "", code: int = 200
         right=RIGHTS[data_request.right_code], deadline=deadline_of(data_request),
         register_titles=register_titles(session, data_request, current_locale()),
         today=_today(), days_left=queue.days_left, error=error, form=form or {},
+        error_field=error_field,
         actions=workflow.available(data_request.state, extended=extended,
                                    closed=any(e.kind == "closed" for e in data_request.events)),
         grounds=GROUNDS, colleagues=accounts.colleagues(session, data_request.controller_id),
