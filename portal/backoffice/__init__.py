@@ -43,20 +43,27 @@ def _load_user(alternative_id: str) -> StaffUser | None:
 
 @bp.before_request
 def _require_staff():
-    """Sign-in required everywhere but the sign-in pages; idle sessions end after 30 minutes."""
+    """Sign-in required everywhere but the sign-in pages; idle sessions end after 30 minutes.
+
+    Pages warn before that and offer to continue (``static/js/staff.js``); what was sent after
+    it is kept until the next sign-in (:mod:`.stash`).
+    """
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     if not current_user.is_authenticated:
         return redirect(url_for("backoffice.login", next=request.full_path.rstrip("?")))
     now = int(time.time())
     if now - cookie.get("seen", now) > IDLE_TIMEOUT:
-        lang = current_user.locale
+        lang, page = current_user.locale, session_views.keep_posted_form()
         logout_user()
         cookie.clear()
         with force_locale(lang):
             flash(_("You were signed out after 30 minutes without activity. Please sign in "
                     "again."))
-        return redirect(url_for("backoffice.login", lang=lang))
+            if page:
+                flash(_("What you sent was kept: after signing in you will find it in the "
+                        "form again. Check it and send it."))
+        return redirect(url_for("backoffice.login", lang=lang, next=page or None))
     cookie["seen"] = now
     endpoint = request.endpoint or ""
     if current_user.role == "editor" and not endpoint.startswith("backoffice.editor.") \
@@ -67,12 +74,18 @@ def _require_staff():
     return None
 
 
+@bp.context_processor
+def _idle_timeout() -> dict:
+    return {"idle_timeout": IDLE_TIMEOUT}
+
+
 from ..editor import bp as editor_bp  # noqa: E402
 from . import (  # noqa: E402,F401  (routes register themselves on bp)
     action_views,
     auth_views,
     queue_views,
     report_views,
+    session_views,
     template_views,
 )
 

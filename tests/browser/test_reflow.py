@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_staff_a11y import sign_in
-from tests.browser.test_staff_browser import staff_user  # noqa: F401 (fixture)
+from tests.browser.test_staff_a11y import sign_in, staff  # noqa: F401 (fixture)
 from tests.pages import all_pages
 
 pytestmark = pytest.mark.browser
@@ -54,9 +53,9 @@ def test_public_pages_reflow_at_320_px(narrow, live_server, path):
     tab.close()
 
 
-def test_staff_pages_reflow_at_320_px(narrow, live_server, staff_user):  # noqa: F811
+def test_staff_pages_reflow_at_320_px(narrow, live_server, staff):  # noqa: F811
     tab = narrow.new_page()
-    sign_in(tab, live_server, staff_user)
+    sign_in(tab, live_server, staff)
     for path in ("/admin/requests", "/admin/stats", "/admin/registers",
                  "/admin/registers/museokortti", "/admin/registers/museokortti/edit",
                  "/admin/account"):
