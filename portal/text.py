@@ -14,6 +14,9 @@ mdit-py-plugins) and becomes ``<span lang="sv">``, so that a screen reader switc
 
 from __future__ import annotations
 
+import re
+from html import escape, unescape
+
 import nh3
 from babel import Locale, UnknownLocaleError
 from markdown_it import MarkdownIt
@@ -73,21 +76,35 @@ def _place_headings(tokens, top: int) -> None:
         start.tag = end.tag = f"h{level}"
 
 
+_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+_HEADER_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.S)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _scrolling_table(match: re.Match) -> str:
+    """A table in its own focusable region, named by its column headings (WCAG 1.4.10)."""
+    headings = [unescape(_TAG.sub("", cell)).strip() for cell in _HEADER_CELL.findall(match[1])]
+    name = escape(", ".join(h for h in headings if h), quote=True)
+    return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{name}">'
+            f"{match[0]}</div>")
+
+
 def render_markdown(source: str, *, top: int = TOP_HEADING_LEVEL) -> Markup:
     """Render ``source`` to safe HTML whose first heading is at level ``top``."""
     tokens = _markdown.parse(source or "")
     _place_headings(tokens, top)
     html = _markdown.renderer.render(tokens, _markdown.options, {})
-    return Markup(  # noqa: S704 - nh3 has removed everything outside the allow-list
-        nh3.clean(
-            html,
-            tags=ALLOWED_TAGS,
-            attributes=ALLOWED_ATTRIBUTES,
-            attribute_filter=_language_tag,
-            url_schemes=URL_SCHEMES,
-            link_rel="noopener noreferrer",
-        )
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_language_tag,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        set_tag_attribute_values={"th": {"scope": "col"}},  # Markdown's header row only
     )
+    # After cleaning: the wrapper is ours, its name escaped text from the cleaned table.
+    return Markup(_TABLE.sub(_scrolling_table, clean))  # noqa: S704
 
 
 def plain_text(source: str) -> str:

@@ -65,3 +65,10 @@ def test_attribute_syntax_cannot_add_anything_but_a_language():
     collector = TagCollector()
     collector.feed(html)
     assert collector.attributes <= {"lang"}
+
+
+def test_a_table_scrolls_in_its_own_region_named_by_its_headings():
+    html = str(render_markdown("| Tieto | Säilytysaika |\n|---|---|\n| Nimi | 2 vuotta |"))
+    assert html.startswith('<div class="table-scroll" role="region" tabindex="0" '
+                           'aria-label="Tieto, Säilytysaika"><table>')
+    assert '<th scope="col">Tieto</th>' in html and html.rstrip().endswith("</table></div>")
