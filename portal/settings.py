@@ -84,7 +84,7 @@ class Settings:
     a11y_feedback_email: str = "saavutettavuus@localhost"
     #: ISO dates: when the accessibility statement was prepared and last reviewed.
     a11y_statement_prepared: str = "2026-11-22"
-    a11y_statement_reviewed: str = "2026-11-22"
+    a11y_statement_reviewed: str = "2026-11-29"
 
     @property
     def is_production(self) -> bool:

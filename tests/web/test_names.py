@@ -65,3 +65,15 @@ def test_the_statement_gives_the_authoritys_address_in_the_pages_language(client
     assert address in html
     if lang != "fi":
         assert "PL 320" not in html
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("fi", ["29. marraskuuta 2026", "arvioitiin käsin", "320 pikselin", "JavaScriptiä"]),
+    ("sv", ["29 november 2026", "granskats manuellt", "320 pixlar", "JavaScript"]),
+    ("en", ["29 November 2026", "audited by hand", "320 pixels", "JavaScript"]),
+])
+def test_the_statement_says_when_and_how_it_was_assessed_and_what_is_not_met(client, lang,
+                                                                             words):
+    html = client.get(f"/{lang}/accessibility").get_data(as_text=True)
+    for word in words:
+        assert word in html
