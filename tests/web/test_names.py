@@ -70,7 +70,7 @@ def test_the_statement_gives_the_authoritys_address_in_the_pages_language(client
 @pytest.mark.parametrize("lang, words", [
     ("fi", ["29. marraskuuta 2026", "arvioitiin käsin", "320 pikselin", "JavaScriptiä"]),
     ("sv", ["29 november 2026", "granskats manuellt", "320 pixlar", "JavaScript"]),
-    ("en", ["29 November 2026", "audited by hand", "320 pixels", "JavaScript"]),
+    ("en", ["November 29, 2026", "audited by hand", "320 pixels", "JavaScript"]),
 ])
 def test_the_statement_says_when_and_how_it_was_assessed_and_what_is_not_met(client, lang,
                                                                              words):
