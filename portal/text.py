@@ -10,6 +10,7 @@ PDF), whatever level the editor began with, and never skip a level (WCAG 1.3.1; 
 A passage in another language is marked ``[på svenska]{lang=sv}`` (the attribute syntax of
 mdit-py-plugins) and becomes ``<span lang="sv">``, so that a screen reader switches its voice
 (WCAG 3.1.2). Only ``lang`` survives the sanitiser, and only with a language tag Babel knows.
+A table is put in a region of its own that scrolls sideways on a narrow screen (WCAG 1.4.10).
 """
 
 from __future__ import annotations
