@@ -1,7 +1,7 @@
 """Every model, imported in one place so that Alembic and the app see the whole schema."""
 
 from .audit import AuditEntry
-from .backoffice.models import LetterTemplate, StaffUser
+from .backoffice.models import FormStash, LetterTemplate, StaffUser
 from .backoffice.reminders import ReminderLog
 from .backoffice.stats import PurgedRequestFact
 from .db import Base
@@ -15,6 +15,7 @@ __all__ = [
     "Base",
     "Controller",
     "DataRequest",
+    "FormStash",
     "LetterTemplate",
     "NoticeDraft",
     "NoticeVersion",

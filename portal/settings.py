@@ -76,12 +76,19 @@ class Settings:
             "en": "Finnish Transport and Communications Agency Traficom, accessibility supervision",
         }
     )
-    a11y_authority_address: str = "PL 320, 00059 TRAFICOM"
+    #: Its postal address in each language (the box is "PL" only in Finnish).
+    a11y_authority_address: Mapping[str, str] = field(
+        default_factory=lambda: {
+            "fi": "PL 320, 00059 TRAFICOM",
+            "sv": "PB 320, 00059 TRAFICOM",
+            "en": "P.O. Box 320, FI-00059 TRAFICOM, Finland",
+        }
+    )
     a11y_authority_url: str = "https://www.saavutettavuusvaatimukset.fi"
     a11y_feedback_email: str = "saavutettavuus@localhost"
     #: ISO dates: when the accessibility statement was prepared and last reviewed.
     a11y_statement_prepared: str = "2026-11-22"
-    a11y_statement_reviewed: str = "2026-11-22"
+    a11y_statement_reviewed: str = "2026-11-29"
 
     @property
     def is_production(self) -> bool:
@@ -124,16 +131,16 @@ class Settings:
             "session_lifetime_hours": _int(get("SESSION_LIFETIME_HOURS", "12"),
                                            "PORTAL_SESSION_LIFETIME_HOURS"),
             "privacy_register": get("PRIVACY_REGISTER", cls.privacy_register),
-            "a11y_authority_address": get("A11Y_AUTHORITY_ADDRESS", cls.a11y_authority_address),
             "a11y_authority_url": get("A11Y_AUTHORITY_URL", cls.a11y_authority_url),
             "a11y_feedback_email": get("A11Y_FEEDBACK_EMAIL", cls.a11y_feedback_email),
             "a11y_statement_prepared": get("A11Y_STATEMENT_PREPARED", cls.a11y_statement_prepared),
             "a11y_statement_reviewed": get("A11Y_STATEMENT_REVIEWED", cls.a11y_statement_reviewed),
         }
-        authority = dict(cls().a11y_authority)
-        for lang in authority:
-            authority[lang] = get(f"A11Y_AUTHORITY_{lang.upper()}", authority[lang])
-        values["a11y_authority"] = authority
+        defaults = cls()
+        for name, prefix in (("a11y_authority", "A11Y_AUTHORITY_"),
+                             ("a11y_authority_address", "A11Y_AUTHORITY_ADDRESS_")):
+            values[name] = {lang: get(f"{prefix}{lang.upper()}", text)
+                            for lang, text in getattr(defaults, name).items()}
         values.update(overrides)
         settings = cls(**values)
         return settings.with_secret()

@@ -55,7 +55,11 @@ def _expired(now: int) -> str | None:
 
 @bp.before_request
 def _require_staff():
-    """Sign-in required everywhere but the sign-in pages; sessions end when idle or too old."""
+    """Sign-in required everywhere but the sign-in pages; sessions end when idle or too old.
+
+    Pages warn before the idle end and offer to continue (``static/js/staff.js``); what was
+    sent after it is kept until the next sign-in (:mod:`.stash`).
+    """
     if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     if not current_user.is_authenticated:
@@ -65,10 +69,15 @@ def _require_staff():
     with force_locale(lang):
         reason = _expired(now)
     if reason:
+        page = session_views.keep_posted_form()
         logout_user()
         cookie.clear()
-        flash(reason)
-        return redirect(url_for("backoffice.login", lang=lang))
+        with force_locale(lang):
+            flash(reason)
+            if page:
+                flash(_("What you sent was kept: after signing in you will find it in the "
+                        "form again. Check it and send it."))
+        return redirect(url_for("backoffice.login", lang=lang, next=page or None))
     cookie["seen"] = now
     endpoint = request.endpoint or ""
     if current_user.role == "editor" and not endpoint.startswith("backoffice.editor.") \
@@ -86,6 +95,11 @@ def _never_cached(response):
     return response
 
 
+@bp.context_processor
+def _idle_timeout() -> dict:
+    return {"idle_timeout": IDLE_TIMEOUT}
+
+
 from ..editor import bp as editor_bp  # noqa: E402
 from . import (  # noqa: E402,F401  (routes register themselves on bp)
     account_views,
@@ -95,6 +109,7 @@ from . import (  # noqa: E402,F401  (routes register themselves on bp)
     organisation_views,
     queue_views,
     report_views,
+    session_views,
     template_views,
 )
 

@@ -1,4 +1,8 @@
-"""Workflow actions on a request's page: one POST per action, answered with the page again."""
+"""Workflow actions on a request's page: one POST per action, answered with the page again.
+
+A refused action comes back as the page with an error summary that names the field and links
+to it (WCAG 3.3.1), the same pattern as the public forms.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,24 @@ ERRORS = {
 }
 
 
+#: The field each action's text goes in, as its label says on the page.
+TEXT_FIELDS = {"ask_information": _l("Question"), "extend": _l("Reasons"), "note": _l("Note")}
+
+
+def _problem(exc: Exception, action: str) -> tuple[str, str]:
+    """(message naming the field, the field's id) for a refused action."""
+    message = str(next(text for kind, text in ERRORS.items() if isinstance(exc, kind)))
+    if isinstance(exc, workflow.TextRequired) and action in TEXT_FIELDS:
+        return f"{TEXT_FIELDS[action]}: {message}", f"{action}-text"
+    return message, ""
+
+
+def _refused(data_request, exc: Exception):
+    message, field = _problem(exc, request.form.get("action", ""))
+    return render_detail(data_request, error=message, error_field=field, code=400,
+                         form=request.form)
+
+
 def _input(data_request) -> actions.ActionInput:
     form = request.form
     assignee = form.get("assignee", "")
@@ -36,7 +58,6 @@ def _input(data_request) -> actions.ActionInput:
 @bp.post("/requests/<int:request_id>/act")
 def act(request_id: int):
     data_request = visible_request(request_id)
-    form = request.form
     session = get_session()
     try:
         data = _input(data_request)
@@ -49,9 +70,7 @@ def act(request_id: int):
             "was saved. Check the request below and try again."), code=409)
     except workflow.WorkflowError as exc:
         session.rollback()
-        message = next(text for kind, text in ERRORS.items() if isinstance(exc, kind))
-        return render_detail(visible_request(request_id), error=str(message), code=400,
-                             form=form)
+        return _refused(visible_request(request_id), exc)
     flash(_("Saved."))
     return redirect(url_for("backoffice.request_detail", request_id=request_id))
 

@@ -70,7 +70,8 @@ def perform(session: Session, request: DataRequest, staff: StaffUser, data: Acti
     new_state = workflow.next_state(
         data.action, request.state, text=data.text,
         today=receipt_date(now), extension_notice_by=deadline.extension_notice_by,
-        extended=request.extension_notified_on is not None)
+        extended=request.extension_notified_on is not None,
+        closed=any(event.kind == "closed" for event in request.events))
     event = RequestEvent(kind=data.action, created_at=now, text=data.text.strip(), public=True)
     if data.action == "ask_information":
         event.kind = "info_requested"
@@ -79,6 +80,8 @@ def perform(session: Session, request: DataRequest, staff: StaffUser, data: Acti
         event.kind = "extended"
     elif data.action == "withdraw":
         event.kind = "withdrawn"
+    elif data.action == "close":  # from now on the requester cannot undo the withdrawal
+        event.kind = "closed"
     else:  # confirm_identity, assign, note: the staff's own record
         event.public = False
     if data.action == "assign":

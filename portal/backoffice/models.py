@@ -11,6 +11,7 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -116,3 +117,18 @@ class LetterTemplate(Base):
     #: Plain text; $name, $reference, $received and $organisation are filled in.
     body: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class FormStash(Base):
+    """A form a staff member sent after their session had run out (see :mod:`.stash`)."""
+
+    __tablename__ = "form_stashes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_id: Mapped[int] = mapped_column(
+        ForeignKey("staff_users.id", ondelete="CASCADE"), index=True)
+    #: The staff page (path and query) the form was on.
+    page: Mapped[str] = mapped_column(String(500))
+    #: The fields as JSON, encrypted (Fernet) with a key derived from the secret key.
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

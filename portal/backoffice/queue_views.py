@@ -149,7 +149,10 @@ def decision_context(session, data_request: DataRequest, form) -> dict:
 
 def render_detail(data_request: DataRequest, *, error: str = "", error_field: str = "",
                   code: int = 200, form=None):
-    """The request's page: what was asked, the timeline, mail, and the actions that fit."""
+    """The request's page: what was asked, the timeline, mail, and the actions that fit.
+
+    ``error_field``: the id of the field the error concerns (the summary links to it).
+    """
     session = get_session()
     mails = session.scalars(select(OutboxMail).where(
         OutboxMail.request_id == data_request.id).order_by(OutboxMail.id)).all()
@@ -159,7 +162,9 @@ def render_detail(data_request: DataRequest, *, error: str = "", error_field: st
         right=RIGHTS[data_request.right_code], deadline=deadline_of(data_request),
         register_titles=register_titles(session, data_request, current_locale()),
         today=_today(), days_left=queue.days_left, error=error, error_field=error_field,
-        form=form or {}, actions=workflow.available(data_request.state, extended=extended),
+        form=form or {},
+        actions=workflow.available(data_request.state, extended=extended,
+                                   closed=any(e.kind == "closed" for e in data_request.events)),
         colleagues=accounts.colleagues(session, data_request.controller_id),
         recipients=recipients_of(session, data_request),
         article_19=data_request.right_code in workflow.ARTICLE_19_RIGHTS,

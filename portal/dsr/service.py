@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from .. import deadlines
 from ..notices.models import Controller, Register
 from ..notices.service import latest_published
+from . import workflow
 from .models import OPEN_STATES, DataRequest, ReferenceCounter, RequestEvent, StatusLink
 from .tokens import hash_token, matches, new_token
 
@@ -165,6 +166,16 @@ def withdraw(request: DataRequest, *, now: datetime) -> None:
         raise NotOpen()
     request.state = "withdrawn"
     request.events.append(RequestEvent(kind="withdrawn", created_at=now))
+
+
+def undo_withdrawal(request: DataRequest, *, now: datetime) -> None:
+    """The requester takes back a withdrawal the staff have not closed (workflow rule)."""
+    kinds = [event.kind for event in request.events]
+    if not workflow.withdrawal_undoable(request.state, kinds):
+        raise NotOpen()
+    request.state = workflow.state_before_withdrawal(kinds)
+    request.events.append(RequestEvent(kind="withdrawal_undone", created_at=now))
+    refresh_due(request)
 
 
 def answer_question(request: DataRequest, text: str, *, now: datetime) -> None:

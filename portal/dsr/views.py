@@ -12,11 +12,12 @@ from ..db import get_session, utcnow
 from ..extensions import limiter
 from ..i18n import current_locale
 from ..notices.service import NoticeNotFound, latest_content, published_index
-from . import bp, notify, service
+from . import bp, notify, service, workflow
 from .applicability import APPLIES, applicability
 from .deadline_text import explain
 from .forms import RequestForm
 from .identity import ascii_domain
+from .models import OPEN_STATES
 from .rights import NOTES, RIGHTS
 
 TOKEN_MAX = 100
@@ -179,7 +180,8 @@ def _status_page(data_request, token: str, answer_error: str = "", answer_text: 
         "dsr/status.html", data_request=data_request, deadline=deadline, token=token,
         right=RIGHTS[data_request.right_code], answer_error=answer_error,
         register_titles=service.register_titles(get_session(), data_request, current_locale()),
-        answer_text=answer_text), code))
+        answer_text=answer_text, undoable=workflow.withdrawal_undoable(
+            data_request.state, [event.kind for event in data_request.events])), code))
     return _private(response)
 
 
@@ -191,11 +193,17 @@ def _explain_conflict() -> None:
             "handler. Its current state is shown below."))
 
 
-@bp.post("/requests/status/<token>/withdraw")
-@limiter.limit("10 per hour")
+@bp.route("/requests/status/<token>/withdraw", methods=["GET", "POST"])
+@limiter.limit("10 per hour", methods=["POST"])
 def withdraw(token: str):
+    """GET says what withdrawing means and asks to confirm; only the button (POST) withdraws."""
     try:
         data_request = _status_request(token)
+        if request.method == "GET":
+            if data_request.state not in OPEN_STATES:
+                raise service.NotOpen()
+            return _private(current_app.make_response(render_template(
+                "dsr/withdraw.html", data_request=data_request, token=token)))
         service.withdraw(data_request, now=utcnow())
         get_session().commit()
     except service.LinkInvalid:
@@ -205,7 +213,28 @@ def withdraw(token: str):
     except StaleDataError:
         _explain_conflict()
     else:
-        flash(_("Your request has been withdrawn."))
+        flash(_("Your request has been withdrawn. You can undo this on this page until the "
+                "organisation closes the case."))
+    return redirect(url_for("dsr.status", token=token))
+
+
+@bp.post("/requests/status/<token>/restore")
+@limiter.limit("10 per hour")
+def restore(token: str):
+    """Undo a withdrawal that staff have not yet closed (WCAG 3.3.4)."""
+    try:
+        data_request = _status_request(token)
+        service.undo_withdrawal(data_request, now=utcnow())
+        get_session().commit()
+    except service.LinkInvalid:
+        return _invalid_link()
+    except service.NotOpen:
+        flash(_("The withdrawal can no longer be undone: the case has been closed. You can "
+                "make a new request."))
+    except StaleDataError:
+        _explain_conflict()
+    else:
+        flash(_("The withdrawal has been undone. Your request is being handled again."))
     return redirect(url_for("dsr.status", token=token))
 
 

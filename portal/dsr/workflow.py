@@ -7,11 +7,18 @@ What a handler may do to a request in each state, and what each action needs:
 - decide: a handler prepares a decision (granted, partly granted, refused, or for access "no
   data"), and it is sent as a letter; what a decision must hold and who may send it are the
   rules of :mod:`portal.law.decisions` (Art. 12(4), APA 434/2003 §§44-45);
-- mark withdrawn, confirm identity, assign, add an internal note.
+- mark withdrawn, confirm identity, assign, add an internal note;
+- close a withdrawn case.
+
+A withdrawal, by the requester on the status page or marked by a handler, can be undone by the
+requester until a handler closes the case (WCAG 2.1 3.3.4, error prevention: a submission
+that changes data can be reversed): the request returns to the state it had, with the due
+date it had, since the clock ran on from receipt.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -66,6 +73,7 @@ RULES: dict[str, Rule] = {
     #: The state after sending follows the outcome (``law.decisions.state_after``).
     "send_decision": Rule(OPEN, None),
     "withdraw": Rule(OPEN, "withdrawn"),
+    "close": Rule(frozenset({"withdrawn"}), None),
     "assign": Rule(OPEN, None),
     "note": Rule(OPEN | CLOSED, None, needs_text=True),
 }
@@ -73,10 +81,13 @@ RULES: dict[str, Rule] = {
 
 def next_state(action: str, state: str, *, text: str = "", outcome: str = "",
                today: date | None = None, extension_notice_by: date | None = None,
-               extended: bool = False) -> str:
-    """The state after ``action``, or a named error saying why it cannot be done."""
+               extended: bool = False, closed: bool = False) -> str:
+    """The state after ``action``, or a named error saying why it cannot be done.
+
+    ``closed``: a handler has already closed the withdrawn case.
+    """
     rule = RULES.get(action)
-    if rule is None or state not in rule.allowed_from:
+    if rule is None or state not in rule.allowed_from or (action == "close" and closed):
         raise NotAllowed(action)
     if rule.needs_text and not text.strip():
         raise TextRequired(action)
@@ -92,7 +103,25 @@ def next_state(action: str, state: str, *, text: str = "", outcome: str = "",
     return rule.to or state
 
 
-def available(state: str, *, extended: bool) -> list[str]:
+def available(state: str, *, extended: bool, closed: bool = False) -> list[str]:
     """Actions to offer in ``state`` (the rules still decide when one is taken)."""
     return [action for action, rule in RULES.items()
-            if state in rule.allowed_from and not (action == "extend" and extended)]
+            if state in rule.allowed_from and not (action == "extend" and extended)
+            and not (action == "close" and closed)]
+
+
+def withdrawal_undoable(state: str, event_kinds: Sequence[str]) -> bool:
+    """Whether the requester may still undo the withdrawal: withdrawn and not yet closed."""
+    return state == "withdrawn" and "closed" not in event_kinds
+
+
+def state_before_withdrawal(event_kinds: Sequence[str]) -> str:
+    """The open state the request had when it was last withdrawn, from its history."""
+    last = len(event_kinds) - 1 - list(reversed(event_kinds)).index("withdrawn")
+    state = "received"
+    for kind in event_kinds[:last]:
+        if kind == "info_requested":
+            state = "info_requested"
+        elif kind == "info_answered":
+            state = "received"
+    return state

@@ -171,7 +171,7 @@ def preview(slug: str, lang: str):
     version = _preview(_register(slug))
     with force_locale(_language(lang)):
         article = render.article_html(version, lang).decode("utf-8")
-    response = Response(render_template("editor/preview.html", version=version, lang=lang,
+    response = Response(render_template("editor/preview.html", version=version, preview_lang=lang,
                                         content=version.content, article=article))
     response.headers["Cache-Control"] = "no-store"
     return response

@@ -104,7 +104,8 @@ def article_html(version: NoticeVersion, lang: str) -> bytes:
         content=version.content,
         lang=lang,
         sections=sections(version.content, lang),
-        summary=render_markdown(version.content["summary"].get(lang, "")),
+        # The summary stands under the title (h1), before the parts.
+        summary=render_markdown(version.content["summary"].get(lang, ""), top=2),
     )
     return html.encode("utf-8")
 

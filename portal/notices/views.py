@@ -72,7 +72,9 @@ def index():
 
 
 def _notice_page(slug: str, version: NoticeVersion | None = None) -> Response:
+    """The current notice, or with ``version`` one numbered version (titled with its number)."""
     latest = _version(slug)
+    numbered = version is not None
     version = version or latest
     lang = current_locale()
 
@@ -80,11 +82,12 @@ def _notice_page(slug: str, version: NoticeVersion | None = None) -> Response:
         article = _article(version, lang, build)
         return render_template(
             "notices/notice.html", version=version, content=version.content,
-            article=article.decode("utf-8"), latest=latest,
+            article=article.decode("utf-8"), latest=latest, numbered=numbered,
         ).encode("utf-8")
 
     # The page links to the newest version, so its ETag must change when a new one appears.
-    return _respond(version, f"page{latest.number}", "text/html", page)
+    kind = f"page{latest.number}{'-numbered' if numbered else ''}"
+    return _respond(version, kind, "text/html", page)
 
 
 @bp.get("/registers/<slug:slug>")

@@ -1,8 +1,9 @@
 """PDF rendering with WeasyPrint: tagged PDF/UA-1, bundled fonts, nothing fetched from outside.
 
 PDFs published on the site are web content under Act 306/2019, so they are produced tagged
-(``pdf/ua-1``). The URL fetcher only serves files below ``static/``: a notice text can never make
-the renderer read a local file or call a remote server.
+(``pdf/ua-1``), and :mod:`.structure` mends what WeasyPrint's tagging leaves out. The URL
+fetcher only serves files below ``static/``: a notice text can never make the renderer read a
+local file or call a remote server.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .structure import finish
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -45,4 +48,4 @@ def render_pdf(html: str, static_root: Path) -> bytes:
         base_url=static_root.resolve().as_uri() + "/",
         url_fetcher=StaticOnlyFetcher(static_root),
     )
-    return document.write_pdf(pdf_variant=PDF_VARIANT)
+    return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=finish)

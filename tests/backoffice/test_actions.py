@@ -182,3 +182,38 @@ def test_malformed_action_posts_are_4xx_not_500(client, session, handler, fields
     if fields.get("action") == "assign":
         session.expire_all()
         assert session.get(DataRequest, request.id).assignee_id is None
+
+
+def test_closing_a_withdrawn_case_ends_the_requesters_undo(client, session, handler):
+    request = make_request(session)
+    act(client, request, "withdraw")
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    assert "Close the withdrawn case" in page and "can undo the withdrawal" in page
+    assert act(client, request, "close").status_code == 302
+    session.expire_all()
+    request = session.get(DataRequest, request.id)
+    assert request.state == "withdrawn" and request.events[-1].kind == "closed"
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    assert "Close the withdrawn case" not in page and "Case closed" in page
+    assert session.scalar(select(AuditEntry).order_by(AuditEntry.id.desc())).action == \
+        "request.close"
+
+
+@pytest.mark.parametrize("action, fields, field, named", [
+    ("refuse", {"text": "No ground given"}, "refuse-ground", "Ground: Choose the ground"),
+    ("refuse", {"ground": "excessive", "text": " "}, "refuse-text", "Reasons and evidence: "),
+    ("ask_information", {"text": ""}, "ask_information-text", "Question: Write the text"),
+])
+def test_a_refused_action_names_and_links_the_field(client, session, handler, monkeypatch,
+                                                     action, fields, field, named):
+    request = make_request(session)
+    at(monkeypatch, "2026-03-10")
+    response = act(client, request, action, **fields)
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert re.search(r"<title>Error: MUSEOKORTTI-2026-0001", html)
+    summary = re.search(r'<div class="error-summary"[^>]*autofocus>(.*?)</div>', html, re.S)
+    link = re.search(r'<a href="#([^"]+)">([^<]+)</a>', summary.group(1))
+    assert link.group(1) == field and link.group(2).startswith(named)
+    control = re.search(rf'<(?:textarea|select) id="{field}"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in control and "error-summary" in control

@@ -1,6 +1,16 @@
 """Staff pages are valid HTML."""
 
-from tests.backoffice.factories import make_request, make_staff, sign_in
+import time
+from datetime import datetime, timedelta
+
+from tests.backoffice.factories import (
+    code_for,
+    csrf_of,
+    current_version,
+    make_request,
+    make_staff,
+    sign_in,
+)
 from tests.htmlcheck import html_problems
 
 
@@ -8,11 +18,22 @@ def test_staff_pages_are_valid_html(client, session, tmp_path):
     pages = {path: client.get(path).data for path in ("/admin/login", "/admin/reset")}
     pages["login with errors"] = client.post("/admin/login", data={}).data
     request = make_request(session, name="Aino <b>Asiakas</b>")
-    sign_in(client, make_staff(session, orgs=("museokortti",), role="admin"))
+    user = make_staff(session, orgs=("museokortti",), role="admin")
+    sign_in(client, user)
     for path in ("/admin/requests", "/admin/requests?state=all&overdue=1",
                  f"/admin/requests/{request.id}", "/admin/account", "/admin/stats",
                  "/admin/audit", "/admin/templates/access"):
         pages[path] = client.get(path).data
+    page = f"/admin/requests/{request.id}"
+    fields = {"csrf_token": csrf_of(client, page), "action": "refuse", "text": "<b>x</b>",
+              "version": current_version(client, request)}
+    pages["action refused"] = client.post(f"{page}/act", data=fields).data
+    with client.session_transaction() as cookie:
+        cookie["seen"] = int(time.time()) - 31 * 60
+    client.post(f"{page}/act", data=fields, headers={"Referer": f"http://localhost{page}"})
+    sign_in(client, user, code=code_for(user, datetime.now() + timedelta(seconds=30)))
+    pages["form put back"] = client.get(page).data
+    assert b'id="kept-form"' in pages["form put back"]
     assert html_problems(pages, tmp_path) == []
 
 

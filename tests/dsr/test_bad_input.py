@@ -41,7 +41,7 @@ def test_invalid_fields_are_explained_and_nothing_is_saved(client, session, lang
     assert response.status_code == 400
     assert 'class="error-summary" role="alert"' in html
     assert message.lower() in html.lower()
-    anchor = {"right": "right-access", "registers": "registers-"}.get(field, field)
+    anchor = {"right": "right-group", "registers": "registers-group"}.get(field, field)
     assert f'<li><a href="#{anchor}' in html
     assert stored(session) == (0, 0)
 

@@ -82,7 +82,7 @@ def test_file_confirm_and_follow_a_request(mail_app, smtp, frozen, lang):
     assert expected["state"] in html and expected["due"] in html
     assert "MUSEOKORTTI-2026-0001" in html
 
-    assert client.post(confirm_path, data={"csrf_token": csrf(client, status_path)}
+    assert client.post(confirm_path, data={"csrf_token": csrf(client, status_path + "/withdraw")}
                        ).status_code == 404  # the link works once
 
 

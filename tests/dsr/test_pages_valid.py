@@ -19,5 +19,8 @@ def test_form_with_errors_confirm_and_status_pages_are_valid(client, session, tm
         pages[path] = client.get(path).data
         status = client.post(path, data={"csrf_token": csrf(client, path)}).headers["Location"]
         pages[status] = client.get(status).data
-    assert len(pages) == 9
+        pages[status + "/withdraw"] = client.get(status + "/withdraw").data
+        client.post(status + "/withdraw", data={"csrf_token": csrf(client, status + "/withdraw")})
+        pages[status + " withdrawn"] = client.get(status).data  # with its undo button
+    assert len(pages) == 15
     assert html_problems(pages, tmp_path) == []

@@ -68,11 +68,11 @@ def test_an_empty_answer_is_a_400_with_the_error_at_the_field(confirmed, session
 
 def test_withdrawing_closes_the_request_once(confirmed, session):
     client, status_path = confirmed
-    token = csrf(client, status_path)
+    token = csrf(client, status_path + "/withdraw")
     client.post(status_path + "/withdraw", data={"csrf_token": token})
     html = client.get(status_path).get_data(as_text=True)
     assert "Your request has been withdrawn." in html and "Request withdrawn" in html
-    assert "Withdraw the request</button>" not in html
+    assert "/withdraw" not in html
     client.post(status_path + "/withdraw", data={"csrf_token": token})
     assert "can no longer be withdrawn" in client.get(status_path).get_data(as_text=True)
     session.expire_all()
@@ -84,7 +84,48 @@ def test_withdrawing_closes_the_request_once(confirmed, session):
 def test_an_answer_when_none_was_asked_changes_nothing(confirmed, session):
     client, status_path = confirmed
     client.post(status_path + "/answer",
-                data={"csrf_token": csrf(client, status_path), "answer": "Hello"})
+                data={"csrf_token": csrf(client, status_path + "/withdraw"), "answer": "Hello"})
     assert "No answer is needed at the moment." in client.get(status_path).get_data(as_text=True)
     session.expire_all()
     assert "info_answered" not in [e.kind for e in session.scalar(select(DataRequest)).events]
+
+
+def test_withdrawing_asks_for_confirmation_and_says_what_it_means(confirmed, session):
+    client, status_path = confirmed
+    status = client.get(status_path).get_data(as_text=True)
+    assert f'<a href="{status_path}/withdraw">Withdraw the request</a>' in status
+    assert "Withdraw the request</button>" not in status  # no one-press withdrawal
+    page = client.get(status_path + "/withdraw")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and page.headers["Cache-Control"] == "no-store"
+    assert "will not send you an answer" in html and "undo the withdrawal" in html
+    assert "Yes, withdraw the request</button>" in html
+    session.expire_all()
+    assert session.scalar(select(DataRequest)).state == "received"  # looking changes nothing
+
+
+def test_a_withdrawal_can_be_undone_until_staff_close_the_case(confirmed, session):
+    client, status_path = confirmed
+    ask_for_information(session, "2026-03-02")  # the day the fixture acts on
+    client.post(status_path + "/withdraw",
+                data={"csrf_token": csrf(client, status_path + "/withdraw")})
+    html = client.get(status_path).get_data(as_text=True)
+    assert "Undo the withdrawal</button>" in html
+    client.post(status_path + "/restore", data={"csrf_token": csrf(client, status_path)})
+    html = client.get(status_path).get_data(as_text=True)
+    assert "The withdrawal has been undone." in html and "Withdrawal undone" in html
+    session.expire_all()
+    request = session.scalar(select(DataRequest))
+    assert request.state == "info_requested"  # as it was: still waiting for the answer
+    token = csrf(client, status_path + "/withdraw")
+    client.post(status_path + "/withdraw", data={"csrf_token": token})
+    session.expire_all()
+    request = session.scalar(select(DataRequest))
+    request.events.append(RequestEvent(kind="closed", created_at=at_helsinki("2026-03-06")))
+    session.commit()
+    html = client.get(status_path).get_data(as_text=True)
+    assert "Undo the withdrawal</button>" not in html and "Case closed" in html
+    client.post(status_path + "/restore", data={"csrf_token": token})
+    assert "can no longer be undone" in client.get(status_path).get_data(as_text=True)
+    session.expire_all()
+    assert session.scalar(select(DataRequest)).state == "withdrawn"

@@ -127,6 +127,8 @@ class _Tags(HTMLParser):
         self.found: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "script" and (dict(attrs).get("src") or "").startswith("/static/js/"):
+            return  # the portal's own staff script
         if tag in ("script", "iframe", "style", "object", "embed"):
             self.found.append(tag)
         for name, value in attrs:

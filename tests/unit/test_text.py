@@ -2,7 +2,7 @@
 
 from html.parser import HTMLParser
 
-from portal.text import plain_text, render_markdown
+from portal.text import heading_levels, plain_text, render_markdown
 
 
 def test_markdown_becomes_html_with_headings_below_the_section_heading():
@@ -41,3 +41,34 @@ def test_dangerous_links_are_neutralised_and_safe_links_kept():
 
 def test_plain_text_drops_markup():
     assert plain_text("**Hei** [linkki](https://x.fi)") == "Hei linkki"
+
+
+def test_a_parts_first_heading_is_one_level_below_the_part_and_none_skips():
+    html = str(render_markdown("#### Julkisuus\n\n###### Salassapito\n\n#### Luovutukset"))
+    assert "<h3>Julkisuus</h3>" in html and "<h4>Salassapito</h4>" in html
+    assert "<h3>Luovutukset</h3>" in html
+
+
+def test_heading_levels_go_down_one_at_a_time_and_back_to_the_level_of_their_peer():
+    assert heading_levels([4, 6, 5, 2, 3]) == [3, 4, 4, 3, 4]
+    assert heading_levels([1, 1, 2], top=2) == [2, 2, 3]
+
+
+def test_a_passage_in_another_language_keeps_its_lang():
+    html = str(render_markdown("Museokortti ([Museikortet]{lang=sv}) ja [x]{lang=zz-qq}"))
+    assert '<span lang="sv">Museikortet</span>' in html
+    assert "zz-qq" not in html  # not a language tag Babel knows
+
+
+def test_attribute_syntax_cannot_add_anything_but_a_language():
+    html = str(render_markdown('[a]{lang=sv onclick="alert(1)" style="x" .c #i}'))
+    collector = TagCollector()
+    collector.feed(html)
+    assert collector.attributes <= {"lang"}
+
+
+def test_a_table_scrolls_in_its_own_region_named_by_its_headings():
+    html = str(render_markdown("| Tieto | Säilytysaika |\n|---|---|\n| Nimi | 2 vuotta |"))
+    assert html.startswith('<div class="table-scroll" role="region" tabindex="0" '
+                           'aria-label="Tieto, Säilytysaika"><table>')
+    assert '<th scope="col">Tieto</th>' in html and html.rstrip().endswith("</table></div>")

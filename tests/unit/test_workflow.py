@@ -60,3 +60,30 @@ def test_extension_only_until_the_one_month_due_date_and_only_once():
 def test_available_actions():
     assert "extend" not in wf.available("received", extended=True)
     assert wf.available("completed", extended=False) == ["note"]
+
+
+def test_a_withdrawal_is_undoable_until_the_case_is_closed():
+    assert wf.withdrawal_undoable("withdrawn", ["submitted", "confirmed", "withdrawn"])
+    assert not wf.withdrawal_undoable("withdrawn", ["confirmed", "withdrawn", "closed"])
+    assert not wf.withdrawal_undoable("received", ["confirmed"])
+    assert not wf.withdrawal_undoable("completed", ["confirmed", "completed"])
+
+
+@pytest.mark.parametrize("kinds, state", [
+    (["confirmed", "withdrawn"], "received"),
+    (["confirmed", "info_requested", "withdrawn"], "info_requested"),
+    (["confirmed", "info_requested", "info_answered", "withdrawn"], "received"),
+    (["confirmed", "info_requested", "withdrawn", "withdrawal_undone", "info_answered",
+      "withdrawn"], "received"),
+])
+def test_undoing_a_withdrawal_returns_to_the_state_it_had(kinds, state):
+    assert wf.state_before_withdrawal(kinds) == state
+
+
+def test_staff_close_only_a_withdrawn_case():
+    assert wf.next_state("close", "withdrawn") == "withdrawn"
+    assert "close" in wf.available("withdrawn", extended=False)
+    assert "close" not in wf.available("withdrawn", extended=False, closed=True)
+    for state, closed in (("received", False), ("withdrawn", True)):
+        with pytest.raises(wf.NotAllowed):
+            wf.next_state("close", state, closed=closed)
