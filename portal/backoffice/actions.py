@@ -54,8 +54,8 @@ def mail_requester(session: Session, request: DataRequest, template: str, subjec
 
 
 #: The actions of this module; decisions are :mod:`portal.backoffice.decisions`.
-ACTIONS = frozenset({"confirm_identity", "ask_information", "extend", "withdraw", "assign",
-                     "note"})
+ACTIONS = frozenset({"confirm_identity", "ask_information", "extend", "withdraw", "close",
+                     "assign", "note"})
 
 
 def perform(session: Session, request: DataRequest, staff: StaffUser, data: ActionInput, *,

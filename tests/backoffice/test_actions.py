@@ -200,20 +200,24 @@ def test_closing_a_withdrawn_case_ends_the_requesters_undo(client, session, hand
 
 
 @pytest.mark.parametrize("action, fields, field, named", [
-    ("refuse", {"text": "No ground given"}, "refuse-ground", "Ground: Choose the ground"),
-    ("refuse", {"ground": "excessive", "text": " "}, "refuse-text", "Reasons and evidence: "),
+    ("refused", {"text": "No ground given", "reasons": "x"}, "grounds",
+     "Choose at least one ground"),
+    ("refused", {"grounds": "excessive", "text": "x"}, "decision-reasons", "Write the reasons"),
+    ("partly_granted", {"grounds": "excessive", "text": "x", "reasons": "y"},
+     "decision-withheld", "Write what is withheld"),
     ("ask_information", {"text": ""}, "ask_information-text", "Question: Write the text"),
 ])
 def test_a_refused_action_names_and_links_the_field(client, session, handler, monkeypatch,
                                                      action, fields, field, named):
     request = make_request(session)
     at(monkeypatch, "2026-03-10")
-    response = act(client, request, action, **fields)
+    response = (act(client, request, action, **fields) if action == "ask_information"
+                else decide(client, request, action, send=False, **fields))
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert re.search(r"<title>Error: MUSEOKORTTI-2026-0001", html)
     summary = re.search(r'<div class="error-summary"[^>]*autofocus>(.*?)</div>', html, re.S)
     link = re.search(r'<a href="#([^"]+)">([^<]+)</a>', summary.group(1))
     assert link.group(1) == field and link.group(2).startswith(named)
-    control = re.search(rf'<(?:textarea|select) id="{field}"[^>]*>', html).group(0)
+    control = re.search(rf'<(?:textarea|select|fieldset)[^>]* id="{field}"[^>]*>', html).group(0)
     assert 'aria-invalid="true"' in control and "error-summary" in control

@@ -25,7 +25,7 @@ def test_staff_pages_are_valid_html(client, session, tmp_path):
                  "/admin/audit", "/admin/templates/access"):
         pages[path] = client.get(path).data
     page = f"/admin/requests/{request.id}"
-    fields = {"csrf_token": csrf_of(client, page), "action": "refuse", "text": "<b>x</b>",
+    fields = {"csrf_token": csrf_of(client, page), "action": "extend", "text": " ",
               "version": current_version(client, request)}
     pages["action refused"] = client.post(f"{page}/act", data=fields).data
     with client.session_transaction() as cookie:

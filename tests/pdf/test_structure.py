@@ -10,8 +10,9 @@ from flask_babel import force_locale
 from pypdf import PdfReader
 
 from portal.backoffice.extracts import read_extract
-from portal.backoffice.letters import render_letter
+from portal.backoffice.letters import render_decision
 from portal.dsr import receipt, service
+from portal.law.decisions import Decision
 from tests.backoffice.factories import make_request, make_staff
 from tests.dsr.helpers import at_helsinki
 from tests.pdf.structure import id_tree, structure
@@ -78,8 +79,9 @@ def test_letter_tables_have_scoped_headers_that_resolve(app, session):
     staff = make_staff(session, orgs=("museokortti",))
     extract = read_extract("loans.csv", b"Date,Object\n2026-01-02,Vase\n2026-02-03,Lamp\n")
     with app.test_request_context():
-        pdf = render_letter(request, kind="response", text="Here is your data.", staff=staff,
-                            tables=(extract,), now=at_helsinki("2026-03-10"))
+        pdf = render_decision(request, Decision("granted", text="Here is your data."),
+                              files=(extract,), preparer=staff, signer=staff,
+                              now=at_helsinki("2026-03-10"))
     reader = PdfReader(io.BytesIO(pdf))
     tree, ids = structure(reader), id_tree(reader)
     letterhead, data = tree.find("/Table")[0], tree.find("/Table")[-1]

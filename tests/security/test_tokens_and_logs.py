@@ -146,7 +146,7 @@ def test_two_clicks_on_withdraw_at_once_withdraw_once_and_explain(app, session, 
     session.commit()
     page = f"/en/requests/status/{token}"
     clients = [app.test_client(), app.test_client()]
-    tokens = [csrf(c, page) for c in clients]
+    tokens = [csrf(c, f"{page}/withdraw") for c in clients]
     results = _race(monkeypatch, "by_status_token", [
         lambda i=i: clients[i].post(f"{page}/withdraw", data={"csrf_token": tokens[i]})
         for i in range(2)])
