@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from .backoffice import bp as backoffice_bp
     from .dsr import bp as dsr_bp
     from .notices import bp as notices_bp
+    from .ops import bp as ops_bp
     from .site import bp as site_bp
     from .site import root_bp
 
@@ -66,5 +67,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(site_bp)
     app.register_blueprint(dsr_bp)
     app.register_blueprint(backoffice_bp)
+    app.register_blueprint(ops_bp)
     cli.init_app(app)
     return app

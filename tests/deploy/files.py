@@ -14,6 +14,8 @@ from tests.conftest import PROJECT_ROOT
 
 DEPLOY = PROJECT_ROOT / "deploy"
 VENV_BIN = Path(sys.executable).parent
+#: A secret the production start-up checks accept (random-looking, long enough).
+STRONG_SECRET = "k3Jx9-tQv2_Lw8ZpR4mN7yHc1bF6dGsA0eUoIiVrT5"
 ENV_LINE = re.compile(r"(PORTAL_[A-Z0-9_]+)=([^\s#'\"]*)")
 
 

@@ -18,14 +18,13 @@ from portal.dsr import service
 from portal.dsr.models import DataRequest
 from tests.backoffice.factories import make_request, make_staff
 from tests.deploy.files import (
+    STRONG_SECRET,
     cron_commands,
     localised,
     unit_values,
     write_environment,
 )
 from tests.dsr.helpers import at_helsinki
-
-STRONG_SECRET = "k3Jx9-tQv2_Lw8ZpR4mN7yHc1bF6dGsA0eUoIiVrT5"
 
 
 def _run(command: str, env_file, home, *, as_cron: bool = False) -> str:
