@@ -10,9 +10,10 @@ from flask import Flask
 from werkzeug.routing import BaseConverter
 
 from . import cli, db, errors, i18n, security
+from .assets import STATIC, TEMPLATES
 from .extensions import csrf, limiter, login_manager, mail
 from .notices import pagecache
-from .settings import PROJECT_ROOT, Settings
+from .settings import Settings
 
 
 class SlugConverter(BaseConverter):
@@ -25,8 +26,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings.from_env()
     app = Flask(
         __name__,
-        template_folder=str(PROJECT_ROOT / "templates"),
-        static_folder=str(PROJECT_ROOT / "static"),
+        template_folder=str(TEMPLATES),
+        static_folder=str(STATIC),
         instance_path=str(settings.instance_path),
     )
     app.config.update(
