@@ -7,11 +7,13 @@ import pyotp
 import segno
 from flask import current_app
 from flask.cli import AppGroup
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from .. import audit
 from ..db import get_session, utcnow
 from ..deadlines import HELSINKI
+from ..mail.compose import absolute_link, queue_mail
 from ..notices.models import Controller
 from . import accounts, reminders
 from .models import ROLES
@@ -35,25 +37,42 @@ def _print_enrolment(user) -> None:
 @click.option("--role", type=click.Choice(ROLES), required=True)
 @click.option("--name", default="")
 @click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="fi")
-@click.password_option(help="At least 12 characters (asked for if not given).")
-def create(email: str, orgs: tuple[str, ...], role: str, name: str, lang: str,
-           password: str) -> None:
-    """Create a staff account and print its otpauth:// provisioning URI for the phone."""
+@click.option("--invite", is_flag=True,
+              help="Mail the person a link to set their password and authenticator app, "
+                   "instead of asking for a password here.")
+@click.option("--password", help="At least 12 characters (asked for unless --invite).")
+def create(email: str, orgs: tuple[str, ...], role: str, name: str, lang: str, invite: bool,
+           password: str | None) -> None:
+    """Create a staff account: invite the person by mail, or print its otpauth:// URI."""
     session = get_session()
     if accounts.by_email(session, email) is not None:
         raise click.ClickException(f"{email} already has an account")
+    details = {"email": email, "role": role, "controller_slugs": list(orgs), "name": name,
+               "locale": lang}
     try:
-        user = accounts.create_staff(session, email=email, password=password, role=role,
-                                     controller_slugs=list(orgs), name=name, locale=lang)
+        if invite:
+            user, token = accounts.invite_staff(session, **details, now=utcnow())
+            queue_mail(session, recipient=user.email, lang=user.locale,
+                       subject=_l("Your privacy portal staff account"), template="staff_invite",
+                       context={"link": absolute_link("backoffice.reset", token=token,
+                                                      lang=user.locale)})
+        else:
+            password = password or click.prompt("Password", hide_input=True,
+                                                confirmation_prompt=True)
+            user = accounts.create_staff(session, password=password, **details)
     except accounts.WeakPassword:
         raise click.ClickException(f"use at least {accounts.MIN_PASSWORD} characters") from None
     except accounts.UnknownController as exc:
         raise click.ClickException(f"no controller with slug {exc}") from None
     audit.record(session, "staff.create", target=f"staff:{user.id}",
-                 after={"email": user.email, "role": role, "orgs": list(orgs)})
+                 after={"email": user.email, "role": role, "orgs": list(orgs), "invited": invite})
     session.commit()
     click.echo(f"Created {user.email} ({role}) for {', '.join(orgs)}.")
-    _print_enrolment(user)
+    if invite:
+        click.echo("An invitation to set a password and the authenticator app was mailed; "
+                   "the link is valid for seven days.")
+    else:
+        _print_enrolment(user)
 
 
 @staff_cli.command("demo")

@@ -34,3 +34,11 @@ class ResetForm(FlaskForm):
     def validate_password(self, field) -> None:
         if len(field.data or "") < MIN_PASSWORD:
             raise ValidationError(_l("Use at least %(num)d characters.", num=MIN_PASSWORD))
+
+
+class EnrolForm(ResetForm):
+    """An invited staff member's first password, and a code proving their app is set up."""
+
+    code = StringField(_l("One-time code"), validators=[
+        DataRequired(_l("Enter the six-digit code from your authenticator app.")),
+        Length(max=10)])
