@@ -26,8 +26,8 @@ def check() -> None:
     health = inspect(current_app.extensions["db_engine"], utcnow())
     if not health.database:
         raise click.ClickException("the database cannot be reached (PORTAL_DATABASE_URL)")
-    if not health.schema_current:
-        raise click.ClickException("the database schema is not the one this version needs: "
+    if not health.schema_ready:
+        raise click.ClickException("the database schema is older than this version needs: "
                                    "run `flask --app portal db upgrade`")
     if not privacy_notice_published(get_session(), settings.privacy_register):
         raise click.ClickException(

@@ -25,8 +25,8 @@ from ..notices.service import NoticeNotFound, latest_published
 @dataclass(frozen=True)
 class Health:
     database: bool
-    #: The database's schema is the one this code was written for (``db upgrade`` has run).
-    schema_current: bool = False
+    #: The schema is the one this code needs, or newer (``db upgrade`` has run).
+    schema_ready: bool = False
     pending_mail: int = 0
     failed_mail: int = 0
     oldest_pending_seconds: int | None = None
@@ -35,20 +35,33 @@ class Health:
     def serving(self) -> bool:
         """Whether this instance can answer requests; mail backlog does not take it out of a
         load balancer (every instance shares the outbox), it is for monitoring."""
-        return self.database and self.schema_current
+        return self.database and self.schema_ready
 
 
 @functools.cache
-def code_heads() -> frozenset[str]:
-    """The newest migration(s) the installed code knows."""
-    return frozenset(ScriptDirectory.from_config(migrate.alembic_config("")).get_heads())
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(migrate.alembic_config(""))
+
+
+def schema_ready(database_heads: set[str]) -> bool:
+    """Whether this code may run on a database at ``database_heads``.
+
+    Not when the schema is behind the code (new code must never run on an old schema). A
+    revision this code does not know is newer: during an upgrade the old version keeps serving
+    on the migrated schema, which is why migrations only add (docs/deployment.md, "Upgrades").
+    """
+    scripts = _scripts()
+    if database_heads == set(scripts.get_heads()):
+        return True
+    known = {script.revision for script in scripts.walk_revisions()}
+    return bool(database_heads) and not database_heads <= known
 
 
 def inspect(engine: Engine, now: datetime) -> Health:
     try:
         with engine.connect() as connection:
             heads = set(MigrationContext.configure(connection).get_current_heads())
-            if heads != code_heads():
+            if not schema_ready(heads):
                 return Health(database=True)
             rows = connection.execute(
                 select(OutboxMail.state, func.count(), func.min(OutboxMail.created_at))
@@ -57,7 +70,7 @@ def inspect(engine: Engine, now: datetime) -> Health:
     except (OperationalError, InterfaceError):
         return Health(database=False)
     pending, oldest = outbox.get("pending", (0, None))
-    return Health(database=True, schema_current=True, pending_mail=pending,
+    return Health(database=True, schema_ready=True, pending_mail=pending,
                   failed_mail=outbox.get("failed", (0, None))[0],
                   oldest_pending_seconds=int((now - oldest).total_seconds()) if oldest else None)
 

@@ -16,7 +16,7 @@ def healthz():
     health = inspect(current_app.extensions["db_engine"], utcnow())
     response = jsonify(
         status="ok" if health.serving else "unavailable", database=health.database,
-        schema_current=health.schema_current,
+        schema_ready=health.schema_ready,
         outbox={"pending": health.pending_mail, "failed": health.failed_mail,
                 "oldest_pending_seconds": health.oldest_pending_seconds})
     response.status_code = 200 if health.serving else 503
