@@ -23,8 +23,10 @@ class BuildWithAssets(build_py):
         from babel.messages.pofile import read_po
 
         package = Path(self.build_lib) / "portal"
+        for folder in ("templates", "static", "translations"):
+            shutil.rmtree(package / folder, ignore_errors=True)  # nothing left from a last build
         for folder in ("templates", "static"):
-            shutil.copytree(folder, package / folder, dirs_exist_ok=True)
+            shutil.copytree(folder, package / folder)
         for po in Path("translations").glob("*/LC_MESSAGES/messages.po"):
             mo = package / po.with_suffix(".mo")
             mo.parent.mkdir(parents=True, exist_ok=True)

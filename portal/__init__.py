@@ -1,7 +1,7 @@
 """The privacy portal: public privacy notices and data-subject requests for Finnish public bodies.
 
 ``create_app`` only wires things together: it creates no tables, runs no migrations and makes no
-network calls. ``wsgi.py`` is the one module that builds an app at import time.
+network calls. gunicorn builds the app with ``portal:create_app()`` (deploy/systemd).
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ def gunicorn_server(tmp_path, sqlite_template):
            "PORTAL_WORKERS": "2", "PORTAL_ACCESS_LOG": str(log)}
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "-c", "python:portal.gunicorn_conf",
-         "wsgi:app"], cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
+         "portal:create_app()"], cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):

@@ -1,5 +1,0 @@
-"""WSGI entry point for gunicorn: ``gunicorn wsgi:app``."""
-
-from portal import create_app
-
-app = create_app()
