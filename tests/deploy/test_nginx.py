@@ -19,6 +19,7 @@ import ssl
 import subprocess
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -64,7 +65,7 @@ class Instance:
         self.process = subprocess.Popen(self.command("ExecStart"), env=self.env, cwd=self.folder,
                                         start_new_session=True, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)
-        wait_for(lambda: http_get("127.0.0.1", self.port, "/healthz", tls=False)[0] == 200)
+        wait_for(lambda: http_get(self.port, "/healthz")[0] == 200)
 
     def stop(self) -> None:
         """As ``systemctl stop``: SIGTERM, and gunicorn finishes what it serves."""
@@ -87,15 +88,13 @@ def wait_for(ready, seconds: float = 60) -> None:
     raise AssertionError("not ready in time")
 
 
-TLS: ssl.SSLContext | None = None
-
-
-def http_get(host: str, port: int, path: str, *, tls: bool = True, method: str = "GET",
+def http_get(port: int, path: str, *, tls: ssl.SSLContext | None = None, method: str = "GET",
              body: bytes | None = None):
+    """An answer from 127.0.0.1 for the portal's host name; over TLS when given a context."""
     if tls:
-        connection = http.client.HTTPSConnection(host, port, timeout=30, context=TLS)
+        connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=tls)
     else:
-        connection = http.client.HTTPConnection(host, port, timeout=30)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         connection.request(method, path, body=body, headers={"Host": HOST})
         response = connection.getresponse()
@@ -139,11 +138,20 @@ def certificate(folder: Path) -> None:
                    check=True, capture_output=True)
 
 
+@dataclass
+class Stack:
+    https: int
+    plain: int
+    tls: ssl.SSLContext
+    instances: list[Instance]
+    folder: Path
+
+
 class Visitors:
     """A few visitors asking for pages all the time; every unexpected answer is kept."""
 
-    def __init__(self, port: int) -> None:
-        self.port, self.answers, self.failures = port, 0, []
+    def __init__(self, port: int, tls: ssl.SSLContext) -> None:
+        self.port, self.tls, self.answers, self.failures = port, tls, 0, []
         self.running = threading.Event()
         self.threads = [threading.Thread(target=self._visit, args=(n,)) for n in range(4)]
 
@@ -154,7 +162,7 @@ class Visitors:
             path = paths[n % len(paths)]
             n += 1
             try:
-                status = http_get("127.0.0.1", self.port, path)[0]
+                status = http_get(self.port, path, tls=self.tls)[0]
             except OSError as exc:
                 self.failures.append((path, repr(exc)))
                 continue
@@ -178,9 +186,8 @@ class Visitors:
 def stack(tmp_path, postgres_url, redis_url):
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
     need(Path(nginx).exists(), "nginx (Debian package nginx)")
-    global TLS
     certificate(tmp_path)
-    TLS = ssl.create_default_context(cafile=str(tmp_path / "fullchain.pem"))
+    tls = ssl.create_default_context(cafile=str(tmp_path / "fullchain.pem"))
     env = {"PATH": "/usr/bin:/bin", **environment_file(), "PORTAL_SECRET_KEY": STRONG_SECRET,
            "PORTAL_DATABASE_URL": postgres_url, "PORTAL_RATELIMIT_STORAGE_URI": redis_url,
            "PORTAL_INSTANCE_PATH": str(tmp_path), "PORTAL_WORKERS": "2"}
@@ -191,8 +198,8 @@ def stack(tmp_path, postgres_url, redis_url):
     config = nginx_config(tmp_path, https, plain, (instances[0].port, instances[1].port))
     server = subprocess.Popen([nginx, "-c", str(config), "-g", "daemon off;"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    wait_for(lambda: http_get("127.0.0.1", https, "/healthz")[0] == 200, 30)
-    yield https, plain, instances, tmp_path
+    wait_for(lambda: http_get(https, "/healthz", tls=tls)[0] == 200, 30)
+    yield Stack(https, plain, tls, instances, tmp_path)
     server.terminate()
     server.wait(timeout=30)
     for instance in instances:
@@ -201,8 +208,8 @@ def stack(tmp_path, postgres_url, redis_url):
 
 
 def test_one_instance_killed_and_a_rolling_restart_fail_no_request(stack):
-    https, _plain, (first, second), folder = stack
-    with Visitors(https) as visitors:
+    first, second = stack.instances
+    with Visitors(stack.https, stack.tls) as visitors:
         time.sleep(1.5)
         first.kill()
         time.sleep(2)
@@ -214,28 +221,28 @@ def test_one_instance_killed_and_a_rolling_restart_fail_no_request(stack):
         time.sleep(1)
     assert visitors.failures == []
     assert visitors.answers > 20
-    logs = "".join(path.read_text() for path in (folder / "log").iterdir())
+    logs = "".join(path.read_text() for path in (stack.folder / "log").iterdir())
     assert "SalainenTunniste123" not in logs
 
 
 def test_nginx_own_answers_carry_security_headers_and_the_app_answers_413(stack):
-    https, plain, instances, _folder = stack
-    status, headers, _ = http_get("127.0.0.1", https, "/static/css/portal.css")
+    https, tls = stack.https, stack.tls
+    status, headers, _ = http_get(https, "/static/css/portal.css", tls=tls)
     assert status == 200 and headers["Server"] == "nginx"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
-    status, headers, _ = http_get("127.0.0.1", https, "/static/ei-ole.css")
+    status, headers, _ = http_get(https, "/static/ei-ole.css", tls=tls)
     assert status == 404 and headers["Strict-Transport-Security"].startswith("max-age=")
-    status, headers, _ = http_get("127.0.0.1", https, "/fi/")  # the app's: each header once
+    status, headers, _ = http_get(https, "/fi/", tls=tls)  # the app's: each header once
     assert status == 200 and len(headers.get_all("Content-Security-Policy")) == 1
     assert len(headers.get_all("Strict-Transport-Security")) == 1
-    status, headers, body = http_get("127.0.0.1", https, "/fi/requests/new", method="POST",
+    status, headers, body = http_get(https, "/fi/requests/new", tls=tls, method="POST",
                                      body=b"x" * (2 * 1024 * 1024 + 100))
     assert status == 413 and "Liian paljon tietoa" in body.decode()
-    status, headers, _ = http_get("127.0.0.1", plain, "/fi/", tls=False)
+    status, headers, _ = http_get(stack.plain, "/fi/")
     assert status == 301 and headers["Location"] == f"https://{HOST}/fi/"
-    for instance in instances:
+    for instance in stack.instances:
         instance.kill()
-    status, headers, body = http_get("127.0.0.1", https, "/fi/")
+    status, headers, body = http_get(https, "/fi/", tls=tls)
     assert status == 502 and headers["Server"] == "nginx" and b"nginx/" not in body
     assert headers["X-Frame-Options"] == "DENY" and headers["Referrer-Policy"] == "same-origin"
