@@ -7,6 +7,7 @@ import contextlib
 import os
 import platform
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -60,8 +61,8 @@ def gunicorn(app: str, env: dict[str, str] | None = None):
 
 
 def portal_env(database_url: str) -> dict[str, str]:
-    return {"PORTAL_ENV": "production", "PORTAL_SECRET_KEY": "b" * 48,
-            "PORTAL_DATABASE_URL": database_url, "PORTAL_BASE_URL": "http://127.0.0.1",
+    return {"PORTAL_ENV": "production", "PORTAL_SECRET_KEY": secrets.token_urlsafe(48),
+            "PORTAL_DATABASE_URL": database_url, "PORTAL_BASE_URL": "https://127.0.0.1",
             "PORTAL_INSTANCE_PATH": str(ROOT / "instance" / "bench")}
 
 

@@ -34,7 +34,7 @@ def _row(name: str, result: dict, baseline: dict, size: int) -> str:
 
 def throughput(database_url: str) -> list[str]:
     """Both servers run in turn with the same worker count, config file and load."""
-    with gunicorn("wsgi:app", portal_env(database_url)) as portal:
+    with gunicorn("portal:create_app()", portal_env(database_url)) as portal:
         sizes = {name: len(get(portal + path)[2]) for name, path in PAGES.items()}  # rendered
         ab(portal + PAGES["notice page"], 500, CONCURRENCY)  # warm-up
         results = {name: ab(portal + path, REQUESTS, CONCURRENCY)
@@ -94,7 +94,7 @@ def intake(database_url: str) -> list[str]:
                 return
             _submit(base, number, latencies, outcomes)
 
-    with gunicorn("wsgi:app", env) as portal:
+    with gunicorn("portal:create_app()", env) as portal:
         started = time.perf_counter()
         threads = [threading.Thread(target=worker, args=(portal,)) for _ in range(INTAKE_THREADS)]
         for thread in threads:

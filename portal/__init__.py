@@ -1,7 +1,7 @@
 """The privacy portal: public privacy notices and data-subject requests for Finnish public bodies.
 
 ``create_app`` only wires things together: it creates no tables, runs no migrations and makes no
-network calls. ``wsgi.py`` is the one module that builds an app at import time.
+network calls. gunicorn builds the app with ``portal:create_app()`` (deploy/systemd).
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from flask import Flask
 from werkzeug.routing import BaseConverter
 
 from . import cli, db, errors, i18n, logs, security
+from .assets import STATIC, TEMPLATES
 from .extensions import csrf, limiter, login_manager, mail
 from .notices import pagecache
-from .settings import PROJECT_ROOT, Settings
+from .settings import Settings
 
 
 class SlugConverter(BaseConverter):
@@ -25,8 +26,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     settings = settings or Settings.from_env()
     app = Flask(
         __name__,
-        template_folder=str(PROJECT_ROOT / "templates"),
-        static_folder=str(PROJECT_ROOT / "static"),
+        template_folder=str(TEMPLATES),
+        static_folder=str(STATIC),
         instance_path=str(settings.instance_path),
     )
     app.config.update(
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from .backoffice import bp as backoffice_bp
     from .dsr import bp as dsr_bp
     from .notices import bp as notices_bp
+    from .ops import bp as ops_bp
     from .site import bp as site_bp
     from .site import root_bp
 
@@ -67,5 +69,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(site_bp)
     app.register_blueprint(dsr_bp)
     app.register_blueprint(backoffice_bp)
+    app.register_blueprint(ops_bp)
     cli.init_app(app)
     return app

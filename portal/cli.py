@@ -22,6 +22,8 @@ from .notices import service as notices
 from .notices.completeness import check
 from .notices.export import notice_file
 from .notices.fileformat import NoticeFileError, read_notice_file
+from .ops.cli import backup_command
+from .ops.cli import check as check_command
 
 db_cli = AppGroup("db", help="Database schema migrations (Alembic).")
 notices_cli = AppGroup("notices", help="Privacy notice files.")
@@ -170,3 +172,5 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(retention_cli)
     app.cli.add_command(staff_cli)
     app.cli.add_command(deadlines_cli)
+    app.cli.add_command(check_command)
+    db_cli.add_command(backup_command)

@@ -1,4 +1,4 @@
-"""gunicorn settings for production: ``gunicorn -c python:portal.gunicorn_conf wsgi:app``.
+"""gunicorn settings for production, as ``deploy/systemd/portal@.service`` runs gunicorn.
 
 Values come from the environment so that one file serves every instance (docs/deployment.md).
 The access log holds no personal data: no client address, no query string (staff search by
@@ -26,6 +26,13 @@ max_requests = 2000
 max_requests_jitter = 200
 #: The reverse proxy on the same machine; the app trusts X-Forwarded-* per PORTAL_TRUSTED_PROXIES.
 forwarded_allow_ips = os.environ.get("PORTAL_FORWARDED_ALLOW_IPS", "127.0.0.1")
+#: gunicorn's control socket lives in the instance's own runtime directory (systemd's
+#: RuntimeDirectory= of portal@.service), so two instances on one machine never share one;
+#: without such a directory there is none.
+if runtime_directory := os.environ.get("RUNTIME_DIRECTORY"):
+    control_socket = os.path.join(runtime_directory, "gunicorn.ctl")
+else:
+    control_socket_disable = True
 accesslog = os.environ.get("PORTAL_ACCESS_LOG", "-")
 errorlog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'

@@ -12,6 +12,7 @@ from flask_babel import get_locale
 from flask_login import current_user
 from markupsafe import Markup, escape
 
+from .assets import TRANSLATIONS
 from .extensions import babel
 
 #: Locale code -> the language's own name.
@@ -93,7 +94,7 @@ def init_app(app: Flask) -> None:
         locale_selector=select_locale,
         default_locale=DEFAULT_LOCALE,
         default_timezone="Europe/Helsinki",
-        default_translation_directories=str(app.root_path + "/../translations"),
+        default_translation_directories=str(TRANSLATIONS),
     )
     app.jinja_env.globals["LOCALES"] = LOCALES
     app.jinja_env.globals["language_name"] = language_name

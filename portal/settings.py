@@ -142,8 +142,20 @@ class Settings:
             values[name] = {lang: get(f"{prefix}{lang.upper()}", text)
                             for lang, text in getattr(defaults, name).items()}
         values.update(overrides)
-        settings = cls(**values)
-        return settings.with_secret()
+        settings = cls(**values).with_secret()
+        if settings.is_production:
+            settings.refuse_unsafe_production()
+        return settings
+
+    def refuse_unsafe_production(self) -> None:
+        """Production runs only on https with a strong secret: links in mail and the Secure
+        cookies assume https, and a short or repetitive key can be guessed (OWASP ASVS 6.4)."""
+        if not self.base_url.startswith("https://"):
+            raise SettingsError("PORTAL_BASE_URL must be an https:// address in production")
+        if len(self.secret_key) < 32 or len(set(self.secret_key)) < 16:
+            raise SettingsError(
+                "PORTAL_SECRET_KEY is too weak: use at least 32 random characters, e.g. "
+                'python3 -c "import secrets; print(secrets.token_urlsafe(64))"')
 
     def with_secret(self) -> Settings:
         """Return settings with a secret key, refusing to invent one in production."""

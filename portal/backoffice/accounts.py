@@ -35,6 +35,8 @@ LOCK_AFTER = 5
 LOCK_FOR = timedelta(minutes=15)
 LONGEST_LOCK = timedelta(hours=24)
 RESET_VALID = timedelta(hours=1)
+#: An invitation waits longer than a reset: a new colleague may start after a weekend.
+INVITE_VALID = timedelta(days=7)
 TOTP_STEP = 30
 
 hasher = PasswordHasher()
@@ -90,6 +92,33 @@ def create_staff(session: Session, *, email: str, password: str, role: str,
     session.add(user)
     session.flush()
     return user
+
+
+def invite_staff(session: Session, *, email: str, role: str, controller_slugs: list[str],
+                 name: str = "", locale: str = "fi", decision_maker: bool | None = None,
+                 now: datetime) -> tuple[StaffUser, str]:
+    """An account with no password yet and a link to set one and add the authenticator app.
+
+    Nobody but the new staff member ever sees their password or TOTP secret: the admin who
+    creates the account does not read them out (ASVS 2.3.1: initial secrets are not shared).
+    """
+    user = create_staff(session, email=email, password=secrets.token_urlsafe(MIN_PASSWORD),
+                        role=role, controller_slugs=controller_slugs, name=name, locale=locale,
+                        decision_maker=decision_maker)
+    user.password_hash = ""  # no password matches until the link is used
+    token, user.reset_token_hash = new_token()
+    user.reset_expires_at = now + INVITE_VALID
+    return user, token
+
+
+def is_invited(user: StaffUser) -> bool:
+    """Invited and not yet enrolled: the link also shows the authenticator key, once."""
+    return not user.password_hash
+
+
+def confirm_enrolment(session: Session, user: StaffUser, code: str, now: datetime) -> bool:
+    """The invited person's app shows a valid code; that code cannot be used again."""
+    return code_ok(session, user, code, now)
 
 
 def provisioning_uri(user: StaffUser, secret: str | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from urllib.parse import urlsplit
 
+import segno
 from flask import flash, redirect, render_template, request, url_for
 from flask import session as cookie
 from flask_babel import gettext as _
@@ -16,7 +17,7 @@ from ..db import get_session, utcnow
 from ..extensions import limiter
 from ..mail.compose import absolute_link, queue_mail
 from . import accounts, bp
-from .forms import LoginForm, ResetForm, ResetRequestForm
+from .forms import EnrolForm, LoginForm, ResetForm, ResetRequestForm
 
 
 def _safe_next(target: str | None) -> str:
@@ -108,13 +109,24 @@ def reset(token: str):
             message=_("The link is wrong, it has already been used, or it has expired. "
                       "Ask for a new one."),
         ), 404
-    form = ResetForm()
+    invited = accounts.is_invited(user)
+    form = EnrolForm() if invited else ResetForm()
     if form.validate_on_submit():
-        accounts.finish_reset(user, form.password.data)
-        audit.record(session, "staff.password_reset", actor_id=user.id, target=f"staff:{user.id}",
-                     organisations=user.controllers)
-        session.commit()
-        flash(_("Your password has been changed. Sign in with the new password."))
-        return redirect(url_for("backoffice.login"))
-    return render_template("backoffice/reset.html", form=form), (
+        if invited and not accounts.confirm_enrolment(session, user, form.code.data,
+                                                             utcnow()):
+            form.code.errors.append(_("The code is not valid. Check that the app shows a code "
+                                      "for this account, and enter the newest one."))
+        else:
+            accounts.finish_reset(user, form.password.data)
+            audit.record(session, "staff.password_reset", actor_id=user.id,
+                         target=f"staff:{user.id}", organisations=user.controllers)
+            session.commit()
+            flash(_("Your password has been changed. Sign in with the new password."))
+            return redirect(url_for("backoffice.login"))
+    enrolment = {}
+    if invited:
+        uri = accounts.provisioning_uri(user)
+        enrolment = {"qr": segno.make(uri, error="m").svg_data_uri(scale=4),
+                     "secret": user.totp_secret}
+    return render_template("backoffice/reset.html", form=form, **enrolment), (
         400 if request.method == "POST" else 200)

@@ -7,11 +7,13 @@ import pyotp
 import segno
 from flask import current_app
 from flask.cli import AppGroup
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from .. import audit
 from ..db import get_session, utcnow
 from ..deadlines import HELSINKI
+from ..mail.compose import absolute_link, queue_mail
 from ..notices.models import Controller
 from . import accounts, reminders
 from .models import ROLES
@@ -37,17 +39,29 @@ def _print_enrolment(user) -> None:
 @click.option("--lang", type=click.Choice(["fi", "sv", "en"]), default="fi")
 @click.option("--decision-maker/--no-decision-maker", default=None,
               help="May send refusals and partial decisions (default: only a DPO).")
-@click.password_option(help="At least 12 characters (asked for if not given).")
+@click.option("--invite", is_flag=True,
+              help="Mail the person a link to set their password and authenticator app, "
+                   "instead of asking for a password here.")
+@click.option("--password", help="At least 12 characters (asked for unless --invite).")
 def create(email: str, orgs: tuple[str, ...], role: str, name: str, lang: str,
-           decision_maker: bool | None, password: str) -> None:
-    """Create a staff account and print its otpauth:// provisioning URI for the phone."""
+           decision_maker: bool | None, invite: bool, password: str | None) -> None:
+    """Create a staff account: invite the person by mail, or print its otpauth:// URI."""
     session = get_session()
     if accounts.by_email(session, email) is not None:
         raise click.ClickException(f"{email} already has an account")
+    details = {"email": email, "role": role, "controller_slugs": list(orgs), "name": name,
+               "locale": lang, "decision_maker": decision_maker}
     try:
-        user = accounts.create_staff(session, email=email, password=password, role=role,
-                                     controller_slugs=list(orgs), name=name, locale=lang,
-                                     decision_maker=decision_maker)
+        if invite:
+            user, token = accounts.invite_staff(session, **details, now=utcnow())
+            queue_mail(session, recipient=user.email, lang=user.locale,
+                       subject=_l("Your privacy portal staff account"), template="staff_invite",
+                       context={"link": absolute_link("backoffice.reset", token=token,
+                                                      lang=user.locale)})
+        else:
+            password = password or click.prompt("Password", hide_input=True,
+                                                confirmation_prompt=True)
+            user = accounts.create_staff(session, password=password, **details)
     except accounts.CommonPassword:
         raise click.ClickException("this password is too common or has appeared in data "
                                    "breaches: choose another one") from None
@@ -57,11 +71,15 @@ def create(email: str, orgs: tuple[str, ...], role: str, name: str, lang: str,
         raise click.ClickException(f"no controller with slug {exc}") from None
     audit.record(session, "staff.create", target=f"staff:{user.id}",
                  organisations=user.controllers,
-                 after={"email": user.email, "role": role, "orgs": list(orgs),
+                 after={"email": user.email, "role": role, "orgs": list(orgs), "invited": invite,
                         "decision_maker": user.decision_maker})
     session.commit()
     click.echo(f"Created {user.email} ({role}) for {', '.join(orgs)}.")
-    _print_enrolment(user)
+    if invite:
+        click.echo("An invitation to set a password and the authenticator app was mailed; "
+                   "the link is valid for seven days.")
+    else:
+        _print_enrolment(user)
 
 
 @staff_cli.command("demo")

@@ -55,3 +55,11 @@ class NewAuthenticatorForm(FlaskForm):
     code = StringField(_l("Code from the new app"), validators=[
         DataRequired(_l("Enter the six-digit code from your authenticator app.")),
         Length(max=10)])
+
+
+class EnrolForm(ResetForm):
+    """An invited staff member's first password, and a code proving their app is set up."""
+
+    code = StringField(_l("One-time code"), validators=[
+        DataRequired(_l("Enter the six-digit code from your authenticator app.")),
+        Length(max=10)])

@@ -7,7 +7,7 @@ import time
 import click
 from flask import current_app
 from flask.cli import AppGroup
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from ..db import get_session, utcnow
 from ..dsr.models import DataRequest
@@ -47,7 +47,10 @@ def send(loop: bool, interval: float) -> None:
 
 @mail_cli.command("status")
 def status() -> None:
-    """Count mail by state and list the mail that could not be delivered, for follow-up."""
+    """Count mail by state and list the mail that could not be delivered, for follow-up.
+
+    Exits with status 1 when any mail has failed, so monitoring notices it.
+    """
     session = get_session()
     counts = dict(session.execute(
         select(OutboxMail.state, func.count()).group_by(OutboxMail.state)).all())
@@ -61,3 +64,20 @@ def status() -> None:
     for mail_id, created, attempts, error, reference in failed:
         click.echo(f"failed mail {mail_id} ({created:%Y-%m-%d %H:%M} UTC, request "
                    f"{reference or '-'}, {attempts} attempts): {error}")
+    if counts.get("failed"):
+        raise SystemExit(1)
+
+
+@mail_cli.command("retry")
+@click.argument("mail_ids", nargs=-1, type=int)
+def retry(mail_ids: tuple[int, ...]) -> None:
+    """Send failed mail again (all of it, or the MAIL_IDS that `mail status` lists), for
+    example after the mail server's configuration or a recipient's address was fixed."""
+    session = get_session()
+    chosen = OutboxMail.state == "failed"
+    if mail_ids:
+        chosen &= OutboxMail.id.in_(mail_ids)
+    requeued = session.execute(update(OutboxMail).where(chosen).values(
+        state="pending", attempts=0, next_attempt_at=utcnow(), last_error="")).rowcount
+    session.commit()
+    click.echo(f"failed mail queued again: {requeued}")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from flask import current_app, render_template, url_for
+from flask import current_app, render_template
 from flask_babel import force_locale
 from sqlalchemy.orm import Session
 
@@ -15,9 +16,15 @@ from .models import OutboxAttachment, OutboxMail
 def absolute_link(endpoint: str, **values) -> str:
     """A link for a mail, from the configured base URL, never from the request's Host header.
 
+    Built with the URL map bound to ``PORTAL_BASE_URL``, so it works the same inside a request
+    and in the daily jobs that run outside one (``deadlines remind`` from a timer).
     Public pages need ``lang_code`` (their ``/<lang>`` prefix) among ``values``.
     """
-    return current_app.config["PORTAL"].base_url + url_for(endpoint, **values)
+    base = urlsplit(current_app.config["PORTAL"].base_url)
+    adapter = current_app.url_map.bind(base.netloc, script_name=base.path or "/",
+                                       url_scheme=base.scheme)
+    current_app.inject_url_defaults(endpoint, values)
+    return adapter.build(endpoint, values, force_external=True)
 
 
 @dataclass(frozen=True)

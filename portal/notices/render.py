@@ -16,6 +16,7 @@ from flask import current_app, render_template
 from flask_babel import format_date
 from markupsafe import Markup
 
+from ..assets import PACKAGE, STATIC, TEMPLATES, TRANSLATIONS
 from ..dsr.applicability import applicability
 from ..dsr.rights import NOTES, RIGHTS
 from ..mail.compose import absolute_link
@@ -24,7 +25,7 @@ from ..text import render_markdown
 from .models import NoticeVersion
 from .sections import LEGAL_BASES, RECIPIENT_ROLES, SECTIONS
 
-RENDER_INPUTS = ("templates", "translations", "static/css", "portal")
+RENDER_INPUTS = (TEMPLATES, TRANSLATIONS, STATIC / "css", PACKAGE)
 RENDER_SUFFIXES = {".html", ".mo", ".css", ".py"}
 #: Parts that open with the generated contact details, before any free text.
 CONTACT_FIRST = frozenset({"controller", "dpo"})
@@ -38,17 +39,13 @@ class SectionView:
     body: Markup
 
 
-def _project_root() -> Path:
-    return Path(current_app.root_path).parent
-
-
 @functools.cache
-def _hash_tree(root: Path, base_url: str) -> str:
+def _hash_tree(base_url: str) -> str:
     digest = hashlib.sha256(base_url.encode())  # absolute links are part of the rendering
     for folder in RENDER_INPUTS:
-        for path in sorted((root / folder).rglob("*")):
+        for path in sorted(folder.rglob("*")):
             if path.suffix in RENDER_SUFFIXES and path.is_file():
-                digest.update(str(path.relative_to(root)).encode())
+                digest.update(str(path.relative_to(folder.parent)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -58,7 +55,7 @@ def build_id() -> str:
     recomputed on every call in debug mode."""
     if current_app.debug:
         _hash_tree.cache_clear()
-    return _hash_tree(_project_root(), current_app.config["PORTAL"].base_url)
+    return _hash_tree(current_app.config["PORTAL"].base_url)
 
 
 def sections(content: dict, lang: str) -> list[SectionView]:

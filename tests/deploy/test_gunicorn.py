@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PROJECT_ROOT, _free_port
+from tests.deploy.files import STRONG_SECRET
 from tests.http import get
 
 
@@ -28,14 +29,14 @@ def _get(url: str, host: str | None = None):
 def gunicorn_server(tmp_path, sqlite_template):
     shutil.copy(sqlite_template, tmp_path / "portal.db")
     port, log = _free_port(), tmp_path / "access.log"
-    env = {**os.environ, "PORTAL_ENV": "production", "PORTAL_SECRET_KEY": "x" * 40,
+    env = {**os.environ, "PORTAL_ENV": "production", "PORTAL_SECRET_KEY": STRONG_SECRET,
            "PORTAL_DATABASE_URL": f"sqlite:///{tmp_path / 'portal.db'}",
            "PORTAL_INSTANCE_PATH": str(tmp_path / "instance"),
            "PORTAL_BASE_URL": f"https://127.0.0.1:{port}", "PORTAL_BIND": f"127.0.0.1:{port}",
            "PORTAL_WORKERS": "2", "PORTAL_ACCESS_LOG": str(log)}
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "-c", "python:portal.gunicorn_conf",
-         "wsgi:app"], cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
+         "portal:create_app()"], cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):

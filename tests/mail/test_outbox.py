@@ -132,3 +132,18 @@ def test_mail_status_shows_failures_without_addresses(mail_app, smtp):
     output = mail_app.test_cli_runner().invoke(args=["mail", "status"]).output
     assert output.splitlines()[0] == "pending 0, sent 1, failed 1"
     assert "failed mail 1" in output and "550" in output and "example.fi" not in output
+
+
+def test_failed_mail_makes_status_fail_until_retried_and_delivered(mail_app, smtp):
+    cli = mail_app.test_cli_runner()
+    queue(mail_app, recipient="ei-ole@example.fi")
+    assert cli.invoke(args=["mail", "status"]).exit_code == 0
+    smtp.refuse.add("ei-ole@example.fi")
+    send(mail_app, Clock())
+    assert cli.invoke(args=["mail", "status"]).exit_code == 1  # monitoring sees the failure
+    smtp.refuse.clear()  # the recipient's mailbox was fixed
+    assert "failed mail queued again: 1" in cli.invoke(args=["mail", "retry"]).output
+    assert send(mail_app, Clock()).sent == 1
+    assert [m["To"] for m in smtp.messages] == ["ei-ole@example.fi"]
+    assert cli.invoke(args=["mail", "status"]).exit_code == 0
+    assert "queued again: 0" in cli.invoke(args=["mail", "retry", "1"]).output

@@ -36,3 +36,20 @@ def test_defaults_and_contract_variables(tmp_path):
     assert settings.base_url == "https://tietosuoja.example.fi"
     assert settings.a11y_authority["sv"] == "Tillsynsmyndigheten"
     assert "Traficom" in settings.a11y_authority["fi"]
+
+
+
+PRODUCTION = {"PORTAL_ENV": "production", "PORTAL_BASE_URL": "https://tietosuoja.example.fi",
+              "PORTAL_SECRET_KEY": "k3Jx9-tQv2_Lw8ZpR4mN7yHc1bF6dGsA0eUoIiVrT5"}
+
+
+@pytest.mark.parametrize("variables, named", [
+    ({"PORTAL_BASE_URL": "http://tietosuoja.example.fi"}, "PORTAL_BASE_URL"),
+    ({"PORTAL_SECRET_KEY": "x" * 64}, "PORTAL_SECRET_KEY"),
+    ({"PORTAL_SECRET_KEY": "changeme"}, "PORTAL_SECRET_KEY"),
+])
+def test_production_refuses_plain_http_and_weak_secrets(tmp_path, variables, named):
+    env = {**PRODUCTION, "PORTAL_INSTANCE_PATH": str(tmp_path)}
+    assert Settings.from_env(env).is_production
+    with pytest.raises(SettingsError, match=named):
+        Settings.from_env({**env, **variables})

@@ -1,0 +1,76 @@
+"""The daily jobs outside any request, as systemd and cron run them in production.
+
+``deadlines remind`` once crashed outside a request (links in mail were built from the request),
+so no reminder was ever sent in production. Here both jobs run as subprocesses from the unit
+files and the cron file with the settings file of ``deploy/``, and the reminder arrives at a
+real SMTP server with a link to the configured https address.
+"""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from portal.dsr import service
+from portal.dsr.models import DataRequest
+from tests.backoffice.factories import make_request, make_staff
+from tests.deploy.files import (
+    STRONG_SECRET,
+    cron_commands,
+    localised,
+    unit_values,
+    write_environment,
+)
+from tests.dsr.helpers import at_helsinki
+
+
+def _run(command: str, env_file, home, *, as_cron: bool = False) -> str:
+    line = localised(command, env_file=env_file, home=home)
+    if as_cron:  # as cron: sh reads the settings file itself
+        args, env = ["sh", "-c", line], {"PATH": "/usr/bin:/bin"}
+    else:  # as systemd: EnvironmentFile= gives the variables
+        args = shlex.split(line)
+        env = {"PATH": "/usr/bin:/bin", **dict(
+            entry.split("=", 1) for entry in env_file.read_text().splitlines())}
+    done = subprocess.run(args, env=env, cwd=home, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_reminders_and_retention_run_from_timers_and_cron(session, database_url, smtp, tmp_path):
+    dpo = make_staff(session, email="dpo@museot.example", orgs=("museokortti",), locale="fi")
+    overdue = make_request(session, received="2026-01-05", name="Myöhässä Oleva")
+    service.submit(session, service.Submission(
+        right="access", register_slugs=("museokortti",), name="Ei Vahvistanut",
+        email="ei@example.fi", phone="", details="", locale="fi", submission_key="never"),
+        now=at_helsinki("2026-01-05"), valid_for=timedelta(days=7),
+        operator_register="tietosuojaportaali")
+    session.commit()
+    home = tmp_path / "home"
+    home.mkdir()
+    env_file = tmp_path / "env"
+    write_environment(env_file, PORTAL_SECRET_KEY=STRONG_SECRET, PORTAL_DATABASE_URL=database_url,
+                      PORTAL_RATELIMIT_STORAGE_URI="memory://", PORTAL_MAIL_SERVER="127.0.0.1",
+                      PORTAL_MAIL_PORT=str(smtp.port), PORTAL_MAIL_USE_TLS="false",
+                      PORTAL_MAIL_USERNAME="", PORTAL_INSTANCE_PATH=str(home))
+    cron = cron_commands()
+    [remind] = unit_values("portal-remind.service", "ExecStart")
+    [purge] = unit_values("portal-retention.service", "ExecStart")
+
+    assert "digests queued: 1" in _run(remind, env_file, home)
+    assert "digests queued: 0" in _run(cron["deadlines remind"], env_file, home, as_cron=True)
+    assert "unconfirmed requests: deleted 1" in _run(purge, env_file, home)
+    assert "deleted 0" in _run(cron["retention purge"], env_file, home, as_cron=True)
+    _run(cron["mail send"], env_file, home, as_cron=True)
+
+    [mail] = smtp.messages
+    assert mail["To"] == dpo.email
+    assert mail["Subject"] == "Käsiteltäviä tietosuojapyyntöjä"
+    body = mail.get_content()
+    assert overdue.reference in body
+    assert f"https://tietosuoja.example.fi/admin/requests/{overdue.id}" in body
+    session.expire_all()
+    assert session.scalars(select(DataRequest.name)).all() == ["Myöhässä Oleva"]
