@@ -27,7 +27,9 @@ def send_empty_form(tab, live_server) -> None:
 
 def test_after_a_failed_submit_focus_is_on_the_error_summary(no_script_page, live_server):
     send_empty_form(no_script_page, live_server)
-    assert no_script_page.evaluate("() => document.activeElement.id") == "error-summary"
+    # The browser applies autofocus once the page has rendered, a moment after load.
+    no_script_page.wait_for_function("() => document.activeElement.id === 'error-summary'",
+                                     timeout=5000)
     assert no_script_page.title().startswith("Error:")
 
 
