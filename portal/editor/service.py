@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from .. import audit
 from ..notices import service as notices
-from ..notices.completeness import Finding, check
+from ..notices.completeness import Finding, check, describe
 from ..notices.fileformat import FORMAT_VERSION, content_digest, parse_notice
 from ..notices.models import Controller, NoticeVersion, Register
 from .changes import changes
@@ -180,7 +180,7 @@ def publish_draft(session: Session, register: Register, lock: int, actor, *,
     target, org = f"register:{register.slug}", register.controller_id
     if findings:
         audit.record(session, "notice.override", actor_id=actor.id, target=target,
-                     controller_id=org, before={"findings": [_describe(f) for f in findings]},
+                     controller_id=org, before={"findings": [describe(f) for f in findings]},
                      after={"reason": override_reason, "version": result.version})
     old, new = changes(before, content)
     audit.record(session, "notice.publish", actor_id=actor.id, target=target, controller_id=org,
@@ -214,11 +214,6 @@ def save_controller(session: Session, controller: Controller, details: dict,
                  target=f"controller:{controller.slug}", controller_id=controller.id,
                  before=old, after=new)
     session.flush()
-
-
-def _describe(finding: Finding) -> str:
-    where = f" ({finding.lang})" if finding.lang else ""
-    return f"{finding.item}: Art. {finding.article}, {finding.field}{where}"
 
 
 def _flush(session: Session, register: Register) -> None:

@@ -43,6 +43,12 @@ TEXT_ITEMS = (
 )
 
 
+def describe(finding: Finding) -> str:
+    """The finding as the audit trail keeps it when a publisher passes over it."""
+    where = f" ({finding.lang})" if finding.lang else ""
+    return f"{finding.item}: Art. {finding.article}, {finding.field}{where}"
+
+
 def _text(value: dict | None, lang: str) -> bool:
     return bool(value and (value.get(lang) or "").strip())
 

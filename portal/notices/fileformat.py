@@ -241,12 +241,13 @@ def _recipients(check: _Checker, data: Any) -> list[dict]:
             continue
         check.unknown(item, RECIPIENT_KEYS, f"{field}.")
         role = check.text(item, "role", f"{field}.role")
-        if len(item.get("name", "")) > 200:
+        name = check.text(item, "name", f"{field}.name")
+        if len(name) > 200:
             check.fail(f"{field}.name", "is longer than 200 characters", "too_long")
         if role and role not in RECIPIENT_ROLES:
             check.fail(f"{field}.role", f"must be one of {', '.join(RECIPIENT_ROLES)}")
         result.append({
-            "name": check.text(item, "name", f"{field}.name"),
+            "name": name,
             "role": role,
             "description": check.translations(item, "description", f"{field}.description"),
         })

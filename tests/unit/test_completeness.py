@@ -63,12 +63,3 @@ def test_the_demo_notices_report_what_their_sources_lack():
     assert ("automated_decisions", "fi") in kamu and ("requirement", "fi") in kamu
     assert ("retention", "fi") not in kamu
     assert check(read_notice_file(DEMO_NOTICES / "tietosuojaportaali.toml")) == []
-
-
-def test_check_command(runner):
-    result = runner.invoke(args=["notices", "check", str(DEMO_NOTICES / "museokortti.toml")])
-    assert result.exit_code == 1
-    assert "automated_decisions (GDPR Art. 13(2)(f), automated_decisions) is missing in sv" in (
-        result.output)
-    ok = runner.invoke(args=["notices", "check", str(DEMO_NOTICES / "tietosuojaportaali.toml")])
-    assert ok.exit_code == 0 and "nothing missing" in ok.output
