@@ -147,6 +147,9 @@ def field_label(anchor: str) -> str:
 
 def _message(error: FieldError) -> str:
     lang = error.field.rsplit(".", 1)[-1]
+    if error.kind == "html":
+        return _("Line %(line)s contains HTML, which would be shown as text. Write it in "
+                 "Markdown instead.", line=error.line)
     if error.kind == "missing":
         return {"fi": _("Write the Finnish text."), "sv": _("Write the Swedish text."),
                 "en": _("Write the English text.")}.get(lang, _("Fill in this field."))

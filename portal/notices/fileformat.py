@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..law.remedies import ROUTES, Remedy, RemedyError, check_remedy
-from ..text import unsafe_links
+from ..text import raw_html_lines, unsafe_links
 from .sections import (
     COLLECTION,
     LEGAL_BASES,
@@ -49,8 +49,10 @@ class FieldError:
     field: str
     reason: str
     #: What kind of problem, for messages in the editor's language: ``missing``, ``too_long``,
-    #: ``slug``, ``email``, ``website``, ``link``, ``contact`` or ``invalid``.
+    #: ``slug``, ``email``, ``website``, ``link``, ``html``, ``contact`` or ``invalid``.
     kind: str = "invalid"
+    #: The line of the text the problem is on, where it is on one (raw HTML).
+    line: int | None = None
 
 
 class NoticeFileError(ValueError):
@@ -75,8 +77,9 @@ class _Checker:
         self.errors: list[FieldError] = []
         self.complete = complete
 
-    def fail(self, field: str, reason: str, kind: str = "invalid") -> None:
-        self.errors.append(FieldError(field, reason, kind))
+    def fail(self, field: str, reason: str, kind: str = "invalid",
+             line: int | None = None) -> None:
+        self.errors.append(FieldError(field, reason, kind, line))
 
     def text(self, data: dict, key: str, field: str, *, required: bool = True) -> str:
         value = data.get(key, "")
@@ -224,6 +227,10 @@ def _sections(check: _Checker, data: Any) -> dict:
                 for link in unsafe_links(text):
                     check.fail(f"sections.{key}.{lang}",
                                f"link {link!r} is not a full address (https://...)", "link")
+                for line in raw_html_lines(text):
+                    check.fail(f"sections.{key}.{lang}",
+                               f"line {line} holds HTML, which is shown as text; write it "
+                               "in Markdown", "html", line)
             if texts:
                 result[key] = texts
     return result
