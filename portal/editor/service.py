@@ -65,6 +65,8 @@ def may_override(role: str) -> bool:
 def controller_details(controller: Controller) -> dict:
     """The controller's details in the notice file structure."""
     details = {key: getattr(controller, key) for key in CONTROLLER_FIELDS}
+    if controller.business_id:  # only when given, so older notices' content stays the same
+        details["business_id"] = controller.business_id
     if controller.remedy:  # decision settings, as a notice file gives them (legal rules §5)
         details |= {"public_authority": controller.public_authority,
                     "remedy": dict(controller.remedy)}
@@ -209,6 +211,7 @@ def save_controller(session: Session, controller: Controller, details: dict,
     before = controller_details(controller)
     for key in CONTROLLER_FIELDS:
         setattr(controller, key, details[key])
+    controller.business_id = details.get("business_id", "")
     old, new = changes(before, controller_details(controller))
     audit.record(session, "controller.save", actor_id=actor_id,
                  target=f"controller:{controller.slug}", controller_id=controller.id,

@@ -63,3 +63,16 @@ def test_the_demo_notices_report_what_their_sources_lack():
     assert ("automated_decisions", "fi") in kamu and ("requirement", "fi") in kamu
     assert ("retention", "fi") not in kamu
     assert check(read_notice_file(DEMO_NOTICES / "tietosuojaportaali.toml")) == []
+
+
+def test_a_public_authority_relying_on_legitimate_interests_is_a_finding():
+    public = draft(legal_bases=["A6-1-e", "A6-1-f"])
+    public["controller"] = {**public["controller"], "public_authority": True}
+    public["sections"]["legitimate_interests"] = dict(ALL)
+    assert items(check(public)) == {("public_authority_legitimate_interests", None)}
+    (finding,) = check(public)
+    assert (finding.article, finding.field) == ("6(1)", "legal_bases")
+    private = draft(legal_bases=["A6-1-f"])
+    private["controller"] = {**private["controller"], "public_authority": False}
+    private["sections"]["legitimate_interests"] = dict(ALL)
+    assert check(private) == []
