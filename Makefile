@@ -29,7 +29,7 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 
 demo: install
 	$(FLASK) db upgrade
-	$(FLASK) notices import portal/demo/notices
+	$(FLASK) notices import --override "Demo notices: their sources do not state these items." portal/demo/notices
 	$(FLASK) staff demo
 
 ## Serve the portal with demo content on http://$(HOST):$(PORT)/, delivering mail as it goes.

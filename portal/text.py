@@ -55,6 +55,37 @@ def unsafe_links(source: str) -> list[str]:
             if not ABSOLUTE_LINK.match(href)]
 
 
+#: Reads the same text with HTML recognised, only to find it: rendering never lets it through.
+_html_finder = MarkdownIt("commonmark", {"html": True}).enable("table")
+
+
+def raw_html_lines(source: str) -> list[int]:
+    """The lines (from 1) of ``source`` holding raw HTML, which a notice would show as text.
+
+    Texts copied from an old web page often carry ``<br/>`` or ``<p>``; refusing them with the
+    line lets the editor write Markdown instead of publishing ``&lt;br/&gt;`` (issue 15).
+    """
+    lines: set[int] = set()
+    for token in _html_finder.parse(source or ""):
+        if token.type == "html_block" or (
+                token.type == "inline" and any(child.type == "html_inline"
+                                               for child in token.children or ())):
+            lines.add(token.map[0] + 1 + _first_html_line(token))
+    return sorted(lines)
+
+
+def _first_html_line(token) -> int:
+    """Lines into an inline token before its first HTML tag (0 for an HTML block)."""
+    if token.type == "html_block":
+        return 0
+    offset = 0
+    for child in token.children:
+        if child.type == "html_inline":
+            return offset
+        offset += child.type in ("softbreak", "hardbreak")
+    return offset
+
+
 def _attribute(tag: str, attribute: str, value: str) -> str | None:
     """Keep a ``lang`` only when it names a language (``sv``, ``se``, ``en-GB``), and a link
     only to a full address (older versions may hold another: the words stay, the link goes)."""

@@ -26,6 +26,9 @@ from portal.notices import service
 from portal.settings import PROJECT_ROOT, Settings
 
 DEMO_NOTICES = PROJECT_ROOT / "portal" / "demo" / "notices"
+#: The demo notices lack two items their sources never stated; they are published as `make demo`
+#: publishes them, past the completeness check with this reason.
+DEMO_OVERRIDE = "Demo notices: their sources do not state these items."
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -43,7 +46,7 @@ def prepare_database(url: str) -> None:
     migrate.upgrade(url)
     engine = create_engine(url)
     with Session(engine) as session:
-        service.import_notices(session, [DEMO_NOTICES])
+        service.import_notices(session, [DEMO_NOTICES], override_reason=DEMO_OVERRIDE)
         session.commit()
     engine.dispose()
 

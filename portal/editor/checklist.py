@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from flask import url_for
 from flask_babel import gettext as _
 
-from ..notices.completeness import Finding
+from ..notices.completeness import PUBLIC_AUTHORITY_F, Finding
 from ..notices.models import Register
 from ..notices.sections import SECTIONS
 
@@ -32,9 +32,16 @@ def _item(finding: Finding, register: Register) -> Item:
         href, label = f"{organisation}#dpo_email", _("The data protection officer's contact")
     elif finding.field == "legal_bases":
         href, label = f"{edit}#legal_bases", _("Legal basis")
+    elif finding.field == "special_category_conditions":
+        href = f"{edit}#special_category_conditions"
+        label = _("Conditions for special categories of personal data")
     else:
         href, label = f"{edit}#section-{finding.field}{lang}", titles[finding.field]
-    if finding.item == "translation":
+    if finding.item == PUBLIC_AUTHORITY_F:
+        why = _("A public authority cannot rely on legitimate interests for its public tasks "
+                "(GDPR Art. 6(1), last subparagraph). Choose the basis of the task, or publish "
+                "with a reason why this processing is not one of them.")
+    elif finding.item == "translation":
         why = _("Not translated. Everyone the notice serves must be able to read it "
                 "(GDPR Art. %(article)s).", article=finding.article)
     else:

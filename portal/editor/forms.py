@@ -20,7 +20,9 @@ from ..notices.fileformat import parse_notice as parse
 from ..notices.sections import SECTION_KEYS, SECTIONS
 
 MAX_RECIPIENTS = 100
-CONTACT_KEYS = ("email", "phone", "website", "dpo_email", "dpo_phone")
+CONTACT_KEYS = ("email", "phone", "website", "dpo_email", "dpo_phone", "business_id")
+#: The notice's own facts, optional (issue 15).
+OWN_FACTS = ("drawn_up", "reviewed", "source_url")
 
 
 @dataclass(frozen=True)
@@ -73,10 +75,12 @@ def notice_from_form(form: MultiDict, slug: str) -> tuple[dict, list[int]]:
         "collection": form.get("collection", "direct"),
         "legal_bases": form.getlist("legal_bases"),
         "personal_data": form.getlist("personal_data"),
+        "special_category_conditions": form.getlist("special_category_conditions"),
         "transfers_outside_eea": form.get("transfers_outside_eea") == "1",
         "automated_decisions": form.get("automated_decisions") == "1",
         "sections": {key: _texts(form, f"section-{key}") for key in SECTION_KEYS},
         "recipients": recipients,
+        **{key: form.get(key, "").strip() for key in OWN_FACTS},
     }
     return data, rows
 
@@ -89,7 +93,7 @@ def read_notice(form: MultiDict, slug: str, controller: dict,
     an unchanged form gives unchanged content.
     """
     data, rows = notice_from_form(form, slug)
-    for key in ("legal_bases", "personal_data"):
+    for key in ("legal_bases", "personal_data", "special_category_conditions"):
         before = (previous or {}).get(key, [])
         data[key] = [c for c in before if c in data[key]] + [
             c for c in data[key] if c not in before]
@@ -136,6 +140,11 @@ def field_label(anchor: str) -> str:
         "dpo_email": _("Data protection officer's e-mail address"),
         "dpo_phone": _("Data protection officer's telephone"), "slug": _("Address of the page"),
         "collection": _("Where the data comes from"), "legal_bases": _("Legal basis"),
+        "special_category_conditions": _("Conditions for special categories of personal data"),
+        "drawn_up": _("Date the notice was drawn up"),
+        "reviewed": _("Date the notice was last reviewed"),
+        "source_url": _("Address where the notice is also published"),
+        "business_id": _("Business ID"),
     }
     if base.startswith("section-"):
         return f"{titles[base.removeprefix('section-')]}{language}"
@@ -147,6 +156,9 @@ def field_label(anchor: str) -> str:
 
 def _message(error: FieldError) -> str:
     lang = error.field.rsplit(".", 1)[-1]
+    if error.kind == "html":
+        return _("Line %(line)s contains HTML, which would be shown as text. Write it in "
+                 "Markdown instead.", line=error.line)
     if error.kind == "missing":
         return {"fi": _("Write the Finnish text."), "sv": _("Write the Swedish text."),
                 "en": _("Write the English text.")}.get(lang, _("Fill in this field."))
@@ -155,6 +167,9 @@ def _message(error: FieldError) -> str:
         "slug": _("Use only lower-case letters a to z, digits and hyphens."),
         "email": _("Enter an e-mail address in the form name@example.fi."),
         "website": _("Enter an address that begins with https://."),
+        "date": _("Enter a date in the form 2025-01-31."),
+        "business_id": _("Enter the business ID in the form 0101263-6; check the digits."),
+        "date_order": _("The notice cannot have been reviewed before it was drawn up."),
         "link": _("Every link must be a full address that begins with https:// (or mailto: "
                   "or tel:). Addresses such as /page or //example.fi do not work in the PDF."),
     }.get(error.kind, _("Check this field."))

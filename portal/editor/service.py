@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from .. import audit
 from ..notices import service as notices
-from ..notices.completeness import Finding, check
+from ..notices.completeness import Finding, check, describe
 from ..notices.fileformat import FORMAT_VERSION, content_digest, parse_notice
 from ..notices.models import Controller, NoticeVersion, Register
 from .changes import changes
@@ -65,6 +65,8 @@ def may_override(role: str) -> bool:
 def controller_details(controller: Controller) -> dict:
     """The controller's details in the notice file structure."""
     details = {key: getattr(controller, key) for key in CONTROLLER_FIELDS}
+    if controller.business_id:  # only when given, so older notices' content stays the same
+        details["business_id"] = controller.business_id
     if controller.remedy:  # decision settings, as a notice file gives them (legal rules §5)
         details |= {"public_authority": controller.public_authority,
                     "remedy": dict(controller.remedy)}
@@ -180,7 +182,7 @@ def publish_draft(session: Session, register: Register, lock: int, actor, *,
     target, org = f"register:{register.slug}", register.controller_id
     if findings:
         audit.record(session, "notice.override", actor_id=actor.id, target=target,
-                     controller_id=org, before={"findings": [_describe(f) for f in findings]},
+                     controller_id=org, before={"findings": [describe(f) for f in findings]},
                      after={"reason": override_reason, "version": result.version})
     old, new = changes(before, content)
     audit.record(session, "notice.publish", actor_id=actor.id, target=target, controller_id=org,
@@ -209,16 +211,12 @@ def save_controller(session: Session, controller: Controller, details: dict,
     before = controller_details(controller)
     for key in CONTROLLER_FIELDS:
         setattr(controller, key, details[key])
+    controller.business_id = details.get("business_id", "")
     old, new = changes(before, controller_details(controller))
     audit.record(session, "controller.save", actor_id=actor_id,
                  target=f"controller:{controller.slug}", controller_id=controller.id,
                  before=old, after=new)
     session.flush()
-
-
-def _describe(finding: Finding) -> str:
-    where = f" ({finding.lang})" if finding.lang else ""
-    return f"{finding.item}: Art. {finding.article}, {finding.field}{where}"
 
 
 def _flush(session: Session, register: Register) -> None:

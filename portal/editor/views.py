@@ -18,7 +18,15 @@ from ..notices import render
 from ..notices.completeness import check
 from ..notices.fileformat import parse_notice
 from ..notices.models import Controller, NoticeVersion, Register
-from ..notices.sections import COLLECTION, LEGAL_BASES, PERSONAL_DATA, RECIPIENT_ROLES, SECTIONS
+from ..notices.sections import (
+    COLLECTION,
+    LEGAL_BASES,
+    PERSONAL_DATA,
+    RECIPIENT_ROLES,
+    SECTIONS,
+    SPECIAL_CATEGORIES,
+    SPECIAL_CONDITIONS,
+)
 from ..notices.service import latest_of
 from . import bp, service
 from .checklist import grouped
@@ -104,7 +112,8 @@ def _edit_page(register: Register, content: dict, lock: int | None, *, problems=
         recipients=[*recipients, {"name": "", "role": "processor", "description": {}}],
         problems=problems, errors={p.anchor: p.message for p in problems}, conflict=conflict,
         sections=SECTIONS, legal_bases=LEGAL_BASES, personal_data=PERSONAL_DATA,
-        roles=RECIPIENT_ROLES, collection=COLLECTION), code
+        roles=RECIPIENT_ROLES, collection=COLLECTION, special_conditions=SPECIAL_CONDITIONS,
+        special_categories=SPECIAL_CATEGORIES), code
 
 
 @bp.route("/registers/<slug>/edit", methods=["GET", "POST"])

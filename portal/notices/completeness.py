@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .sections import SPECIAL_CATEGORIES
+
 LANGS = ("fi", "sv", "en")
+#: The item of a public authority relying on legitimate interests.
+PUBLIC_AUTHORITY_F = "public_authority_legitimate_interests"
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,12 @@ TEXT_ITEMS = (
 )
 
 
+def describe(finding: Finding) -> str:
+    """The finding as the audit trail keeps it when a publisher passes over it."""
+    where = f" ({finding.lang})" if finding.lang else ""
+    return f"{finding.item}: Art. {finding.article}, {finding.field}{where}"
+
+
 def _text(value: dict | None, lang: str) -> bool:
     return bool(value and (value.get(lang) or "").strip())
 
@@ -59,6 +69,15 @@ def check(content: dict) -> list[Finding]:
         findings.append(Finding("dpo", "13(1)(b)", "dpo"))
     if not content.get("legal_bases"):
         findings.append(Finding("legal_basis", "13(1)(c)", "legal_bases"))
+    if (set(content.get("personal_data", ())) & set(SPECIAL_CATEGORIES)
+            and not content.get("special_category_conditions")):
+        # Special categories may be processed only under an Art. 9(2) condition.
+        findings.append(Finding("special_category_condition", "9(2)",
+                                "special_category_conditions"))
+    if controller.get("public_authority") and "A6-1-f" in content.get("legal_bases", ()):
+        # "Point (f) ... shall not apply to processing carried out by public authorities in the
+        # performance of their tasks" (Art. 6(1) last subparagraph): the DPO must say why not.
+        findings.append(Finding(PUBLIC_AUTHORITY_F, "6(1)", "legal_bases"))
     sections = content.get("sections", {})
     for item, article, key, required in TEXT_ITEMS:
         if required(content):

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 
-from .fileformat import FORMAT_VERSION, LANGUAGES
+from .fileformat import FORMAT_VERSION, LANGUAGES, NOTICE_DATES
 from .sections import SECTION_KEYS
 
 TOP_FLAGS = ("transfers_outside_eea", "automated_decisions")
-CONTROLLER_FIELDS = ("email", "phone", "website", "dpo_email", "dpo_phone")
+CONTROLLER_FIELDS = ("email", "phone", "website", "dpo_email", "dpo_phone", "business_id")
 
 
 def _string(text: str) -> str:
@@ -44,14 +44,18 @@ def notice_file(content: dict) -> str:
         f"collection = {_string(content['collection'])}",
         f"legal_bases = {_list(content['legal_bases'])}",
         f"personal_data = {_list(content['personal_data'])}",
+        *([f"special_category_conditions = {_list(content['special_category_conditions'])}"]
+          if "special_category_conditions" in content else []),
         *(f"{flag} = {'true' if content[flag] else 'false'}" for flag in TOP_FLAGS),
     ]
+    lines += [f"{key} = {content[key]}" for key in NOTICE_DATES if key in content]  # TOML dates
+    lines += [f"source_url = {_string(content['source_url'])}"] if "source_url" in content else []
     lines += _languages("title", content["title"])
     lines += _languages("summary", content["summary"])
     controller = content["controller"]
     lines += ["", "[controller]", f"slug = {_string(controller['slug'])}"]
     lines += [f"{key} = {_string(controller[key])}" for key in CONTROLLER_FIELDS
-              if controller[key]]
+              if controller.get(key)]
     if "public_authority" in controller:
         lines.append(f"public_authority = {'true' if controller['public_authority'] else 'false'}")
     lines += _languages("controller.name", controller["name"])

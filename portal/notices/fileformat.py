@@ -12,11 +12,12 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ..law.remedies import ROUTES, Remedy, RemedyError, check_remedy
-from ..text import unsafe_links
+from ..text import raw_html_lines, unsafe_links
 from .sections import (
     COLLECTION,
     LEGAL_BASES,
@@ -24,6 +25,7 @@ from .sections import (
     RECIPIENT_ROLES,
     REQUIRED_TEXT,
     SECTION_KEYS,
+    SPECIAL_CONDITIONS,
 )
 
 FORMAT_VERSION = 1
@@ -35,11 +37,17 @@ MAX_FILE_BYTES = 1_000_000
 TOP_LEVEL = {
     "format", "slug", "title", "summary", "collection", "legal_bases", "personal_data",
     "transfers_outside_eea", "automated_decisions", "controller", "sections", "recipients",
+    "drawn_up", "reviewed", "source_url", "special_category_conditions",
 }
+#: The notice's own dates: when the organisation drew it up and last reviewed it.
+NOTICE_DATES = ("drawn_up", "reviewed")
+HTTPS_URL = re.compile(r"https://[^\s/]+\.[^\s/]+")
 CONTROLLER_KEYS = {
     "slug", "name", "address", "email", "phone", "website", "dpo_email", "dpo_phone",
-    "public_authority", "remedy",
+    "public_authority", "remedy", "business_id",
 }
+BUSINESS_ID = re.compile(r"\d{7}-\d")
+BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
 REMEDY_KEYS = {"route", "body", "address", "email"}
 RECIPIENT_KEYS = {"name", "role", "description"}
 
@@ -49,8 +57,10 @@ class FieldError:
     field: str
     reason: str
     #: What kind of problem, for messages in the editor's language: ``missing``, ``too_long``,
-    #: ``slug``, ``email``, ``website``, ``link``, ``contact`` or ``invalid``.
+    #: ``slug``, ``email``, ``website``, ``link``, ``html``, ``contact`` or ``invalid``.
     kind: str = "invalid"
+    #: The line of the text the problem is on, where it is on one (raw HTML).
+    line: int | None = None
 
 
 class NoticeFileError(ValueError):
@@ -75,8 +85,9 @@ class _Checker:
         self.errors: list[FieldError] = []
         self.complete = complete
 
-    def fail(self, field: str, reason: str, kind: str = "invalid") -> None:
-        self.errors.append(FieldError(field, reason, kind))
+    def fail(self, field: str, reason: str, kind: str = "invalid",
+             line: int | None = None) -> None:
+        self.errors.append(FieldError(field, reason, kind, line))
 
     def text(self, data: dict, key: str, field: str, *, required: bool = True) -> str:
         value = data.get(key, "")
@@ -165,7 +176,7 @@ def _controller(check: _Checker, data: Any) -> dict:
     for key in ("email", "phone", "website", "dpo_email", "dpo_phone"):
         if len(result[key]) > (500 if key == "website" else 254):
             check.fail(f"controller.{key}", "is too long", "too_long")
-    if result["website"] and not re.match(r"https://[^\s/]+\.[^\s/]+", result["website"]):
+    if result["website"] and not HTTPS_URL.match(result["website"]):
         check.fail("controller.website", "must start with https://", "website")
     if check.complete and not (result["email"] or result["phone"]):
         check.fail("controller", "give an e-mail address or a phone number (GDPR Art. 13(1)(a))",
@@ -174,11 +185,26 @@ def _controller(check: _Checker, data: Any) -> dict:
         check.fail("controller", "give the data protection officer's contact (Art. 13(1)(b))",
                    "contact")
     # Optional, so that files without them keep their content (and their versions) unchanged.
+    business_id = check.text(data, "business_id", "controller.business_id", required=False)
+    if business_id and not valid_business_id(business_id):
+        check.fail("controller.business_id", "is not a business ID (Y-tunnus) such as 0101263-6",
+                   "business_id")
+    if business_id:
+        result["business_id"] = business_id
     if "public_authority" in data:
         result["public_authority"] = check.flag(data, "public_authority")
     if "remedy" in data:
         result["remedy"] = _remedy(check, data["remedy"], result.get("public_authority", False))
     return result
+
+
+def valid_business_id(value: str) -> bool:
+    """A Finnish business ID (Y-tunnus): seven digits, a hyphen and the check digit of the
+    Finnish Patent and Registration Office's weights 7, 9, 10, 5, 8, 4, 2 modulo 11."""
+    if not BUSINESS_ID.fullmatch(value):
+        return False
+    remainder = sum(int(d) * w for d, w in zip(value[:7], BUSINESS_ID_WEIGHTS, strict=True)) % 11
+    return remainder != 1 and int(value[8]) == (0 if remainder == 0 else 11 - remainder)
 
 
 def _remedy(check: _Checker, data: Any, public_authority: bool) -> dict:
@@ -224,6 +250,10 @@ def _sections(check: _Checker, data: Any) -> dict:
                 for link in unsafe_links(text):
                     check.fail(f"sections.{key}.{lang}",
                                f"link {link!r} is not a full address (https://...)", "link")
+                for line in raw_html_lines(text):
+                    check.fail(f"sections.{key}.{lang}",
+                               f"line {line} holds HTML, which is shown as text; write it "
+                               "in Markdown", "html", line)
             if texts:
                 result[key] = texts
     return result
@@ -241,12 +271,13 @@ def _recipients(check: _Checker, data: Any) -> list[dict]:
             continue
         check.unknown(item, RECIPIENT_KEYS, f"{field}.")
         role = check.text(item, "role", f"{field}.role")
-        if len(item.get("name", "")) > 200:
+        name = check.text(item, "name", f"{field}.name")
+        if len(name) > 200:
             check.fail(f"{field}.name", "is longer than 200 characters", "too_long")
         if role and role not in RECIPIENT_ROLES:
             check.fail(f"{field}.role", f"must be one of {', '.join(RECIPIENT_ROLES)}")
         result.append({
-            "name": check.text(item, "name", f"{field}.name"),
+            "name": name,
             "role": role,
             "description": check.translations(item, "description", f"{field}.description"),
         })
@@ -282,9 +313,42 @@ def parse_notice(data: dict, path: str = "<notice>", *, complete: bool = True) -
         "sections": _sections(check, data.get("sections")),
         "recipients": _recipients(check, data.get("recipients", [])),
     }
+    conditions = check.codes(data, "special_category_conditions", SPECIAL_CONDITIONS,
+                             required=False)
+    if conditions:  # kept only when given, so that older notices' content stays the same
+        content["special_category_conditions"] = conditions
+    content.update(_own_facts(check, data))
     if check.errors:
         raise NoticeFileError(path, check.errors)
     return content
+
+
+def _own_facts(check: _Checker, data: dict) -> dict:
+    """The notice's own dates and the address of its source, as ISO dates and a URL.
+
+    Optional and kept only when given, so that files without them keep their content (and
+    their versions) unchanged. A TOML date or the text ``2025-01-31`` (the editor's form).
+    """
+    facts: dict[str, str] = {}
+    for key in NOTICE_DATES:
+        value = data.get(key, "")
+        if isinstance(value, date) and not isinstance(value, datetime):
+            facts[key] = value.isoformat()
+        elif isinstance(value, str) and value.strip():
+            try:
+                facts[key] = date.fromisoformat(value.strip()).isoformat()
+            except ValueError:
+                check.fail(key, "is not a date (2025-01-31)", "date")
+        elif value != "":
+            check.fail(key, "is not a date (2025-01-31)", "date")
+    if facts.get("reviewed", "9") < facts.get("drawn_up", ""):
+        check.fail("reviewed", "is before the date the notice was drawn up", "date_order")
+    source = check.text(data, "source_url", "source_url", required=False)
+    if source and (len(source) > 500 or not HTTPS_URL.match(source)):
+        check.fail("source_url", "must be an address that starts with https://", "website")
+    if source:
+        facts["source_url"] = source
+    return facts
 
 
 def read_notice_file(path: Path) -> dict:

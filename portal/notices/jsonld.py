@@ -66,6 +66,8 @@ def notice_jsonld(content: dict, *, url: str, request_url: str, lang: str, numbe
             "schema:email": controller["email"],
             "schema:telephone": controller["phone"],
             "schema:url": controller["website"],
+            **({"schema:identifier": controller["business_id"]}
+               if controller.get("business_id") else {}),
         },
         "dpv:hasDataProtectionOfficer": {
             "@type": "dpv:DataProtectionOfficer",
@@ -74,7 +76,8 @@ def notice_jsonld(content: dict, *, url: str, request_url: str, lang: str, numbe
         },
         "dpv:hasPurpose": {"@type": "dpv:Purpose",
                            "dct:description": _text(content, "purposes", lang)},
-        "dpv:hasLegalBasis": [{"@id": f"eu-gdpr:{code}"} for code in content["legal_bases"]],
+        "dpv:hasLegalBasis": [{"@id": f"eu-gdpr:{code}"} for code in (
+            content["legal_bases"] + content.get("special_category_conditions", []))],
         "dpv:hasPersonalData": [{"@id": f"pd:{code}"} for code in content["personal_data"]],
         "dpv:hasRecipient": [
             {
@@ -96,6 +99,12 @@ def notice_jsonld(content: dict, *, url: str, request_url: str, lang: str, numbe
             for code in applicable_rights(content["legal_bases"])
         ],
     }
+    # The notice's own facts (issue 15): when it was drawn up and reviewed, where else it lives.
+    for key, term in (("drawn_up", "dct:created"), ("reviewed", "schema:lastReviewed")):
+        if key in content:
+            document[term] = {"@value": content[key], "@type": "xsd:date"}
+    if "source_url" in content:
+        document["dct:source"] = {"@id": content["source_url"]}
     sources = _text(content, "sources", lang)
     if sources:
         document["dpv:hasDataSource"] = {"@type": "dpv:DataSource", "dct:description": sources}

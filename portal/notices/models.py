@@ -44,6 +44,8 @@ class Controller(Base):
     website: Mapped[str] = mapped_column(String(500), default="")
     dpo_email: Mapped[str] = mapped_column(String(254), default="")
     dpo_phone: Mapped[str] = mapped_column(String(64), default="")
+    #: The business ID (Y-tunnus, FO-nummer), ``0101263-6``; empty when not given.
+    business_id: Mapped[str] = mapped_column(String(9), default="")
     #: A public authority makes administrative decisions (APA 434/2003); a private body does not.
     public_authority: Mapped[bool] = mapped_column(Boolean, default=False)
     #: The remedy route of its decisions (``portal.law.remedies.Remedy.as_dict``).

@@ -23,7 +23,7 @@ from ..mail.compose import absolute_link
 from ..pdf import render_pdf
 from ..text import render_markdown
 from .models import NoticeVersion
-from .sections import LEGAL_BASES, RECIPIENT_ROLES, SECTIONS
+from .sections import LEGAL_BASES, RECIPIENT_ROLES, SECTIONS, SPECIAL_CONDITIONS
 
 RENDER_INPUTS = (TEMPLATES, TRANSLATIONS, STATIC / "css", PACKAGE)
 RENDER_SUFFIXES = {".html", ".mo", ".css", ".py"}
@@ -87,6 +87,7 @@ def _generated(key: str, content: dict, lang: str) -> Markup:
         return Markup("")
     html = render_template(
         template, content=content, lang=lang, legal_bases=LEGAL_BASES, roles=RECIPIENT_ROLES,
+        special_conditions=SPECIAL_CONDITIONS,
         rights=RIGHTS, notes=NOTES, applicability=applicability(content["legal_bases"]),
         # Absolute, so that the same article works in the PDF.
         request_url=absolute_link("dsr.new", lang_code=lang, register=content["slug"]),

@@ -59,6 +59,20 @@ LEGAL_BASES = {
     "A6-1-f": _l("Legitimate interests (GDPR Art. 6(1)(f))"),
 }
 
+#: GDPR Art. 9(2) conditions for special categories, with the codes of DPV's ``eu-gdpr``.
+SPECIAL_CONDITIONS = {
+    "A9-2-a": _l("Explicit consent (GDPR Art. 9(2)(a))"),
+    "A9-2-b": _l("Obligations in employment and social security law (GDPR Art. 9(2)(b))"),
+    "A9-2-c": _l("Vital interests when consent cannot be given (GDPR Art. 9(2)(c))"),
+    "A9-2-d": _l("A non-profit body's own members (GDPR Art. 9(2)(d))"),
+    "A9-2-e": _l("Made public by the person themselves (GDPR Art. 9(2)(e))"),
+    "A9-2-f": _l("Legal claims or courts (GDPR Art. 9(2)(f))"),
+    "A9-2-g": _l("Substantial public interest laid down by law (GDPR Art. 9(2)(g))"),
+    "A9-2-h": _l("Health or social care, occupational medicine (GDPR Art. 9(2)(h))"),
+    "A9-2-i": _l("Public health (GDPR Art. 9(2)(i))"),
+    "A9-2-j": _l("Archiving, research or statistics (GDPR Art. 9(2)(j))"),
+}
+
 #: Recipient roles: a processor acts on the controller's behalf (Art. 28); a recipient gets data.
 RECIPIENT_ROLES = {
     "processor": _l("Processor"),
@@ -109,3 +123,20 @@ PERSONAL_DATA = {
     "UserAgent": _l("Browser and device type"),
     "Username": _l("User name"),
 }
+
+#: The special categories of GDPR Art. 9(1), as DPV ``pd:`` concepts under
+#: ``dpv:SpecialCategoryPersonalData`` (DPV 2.3); processing them needs an Art. 9(2) condition.
+SPECIAL_CATEGORIES = {
+    "Race": _l("Racial origin"),
+    "EthnicOrigin": _l("Ethnic origin"),
+    "PoliticalOpinion": _l("Political opinions"),
+    "Religion": _l("Religion"),
+    "PhilosophicalBelief": _l("Philosophical beliefs"),
+    "TradeUnionMembership": _l("Trade union membership"),
+    "Genetic": _l("Genetic data"),
+    "Biometric": _l("Biometric data"),
+    "Health": _l("Health"),
+    "Sexual": _l("Sex life"),
+    "SexualPreference": _l("Sexual orientation"),
+}
+PERSONAL_DATA |= SPECIAL_CATEGORIES

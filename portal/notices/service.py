@@ -14,7 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, joinedload
 
+from .. import audit
 from . import pagecache, search
+from .completeness import Finding, check, describe
 from .fileformat import FieldError, NoticeFileError, content_digest, read_notice_file
 from .models import Controller, NoticeVersion, Register, Rendition, SearchText
 
@@ -29,6 +31,17 @@ class NoticeImportError(ValueError):
     def __init__(self, errors: list[NoticeFileError]) -> None:
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+
+class IncompleteImport(ValueError):
+    """Files lack what the law requires and no override reason was given; nothing was imported."""
+
+    def __init__(self, findings: dict[Path, list[Finding]]) -> None:
+        self.findings = findings
+        lines = [f"  {path}: {describe(f)}" for path, found in findings.items() for f in found]
+        super().__init__("\n".join([
+            "not imported: the notices lack what GDPR Arts. 13-14 require:", *lines,
+            'publish them anyway only with --override "the reason"']))
 
 
 @dataclass(frozen=True)
@@ -46,16 +59,23 @@ def notice_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def import_notices(session: Session, paths: Iterable[Path]) -> list[ImportResult]:
-    """Validate every file first, then import all of them, or none if any is bad."""
+def import_notices(session: Session, paths: Iterable[Path], *,
+                   override_reason: str = "") -> list[ImportResult]:
+    """Validate every file first, then import all of them, or none if any is bad.
+
+    A file that would publish a new version while the completeness check finds it lacking
+    (GDPR Arts. 13-14) is refused unless ``override_reason`` says why it is published anyway,
+    the same gate as the editor's; the import, the findings passed over and the reason are
+    recorded in the audit trail (Art. 5(2) accountability).
+    """
     contents, errors = [], []
     for path in notice_files(paths):
         try:
-            contents.append(read_notice_file(path))
+            contents.append((path, read_notice_file(path)))
         except NoticeFileError as exc:
             errors.append(exc)
     seen: dict[str, int] = {}
-    for content in contents:
+    for _path, content in contents:
         seen[content["slug"]] = seen.get(content["slug"], 0) + 1
     errors.extend(
         NoticeFileError(slug, [FieldError("slug", "two files describe the same register")])
@@ -64,7 +84,39 @@ def import_notices(session: Session, paths: Iterable[Path]) -> list[ImportResult
     )
     if errors:
         raise NoticeImportError(errors)
-    return [publish(session, content) for content in contents]
+    override_reason = override_reason.strip()
+    findings = {path: check(content) for path, content in contents
+                if not _unchanged(session, content)}
+    lacking = {path: found for path, found in findings.items() if found}
+    if lacking and not override_reason:
+        raise IncompleteImport(lacking)
+    results = []
+    for path, content in contents:
+        result = publish(session, content)
+        results.append(result)
+        if result.created:
+            _audit_import(session, path, result, findings[path], override_reason)
+    return results
+
+
+def _unchanged(session: Session, content: dict) -> bool:
+    register_id = session.scalar(select(Register.id).where(Register.slug == content["slug"]))
+    latest = latest_of(session, register_id) if register_id is not None else None
+    return latest is not None and latest.content_sha256 == content_digest(content)
+
+
+def _audit_import(session: Session, path: Path, result: ImportResult,
+                  findings: list[Finding], reason: str) -> None:
+    """The import and, when it passed over findings, the override, as the editor records them."""
+    target = f"register:{result.slug}"
+    controller_id = session.scalar(
+        select(Register.controller_id).where(Register.slug == result.slug))
+    if findings:
+        audit.record(session, "notice.override", target=target, controller_id=controller_id,
+                     before={"findings": [describe(f) for f in findings]},
+                     after={"reason": reason, "version": result.version})
+    audit.record(session, "notice.import", target=target, controller_id=controller_id,
+                 after={"version": result.version, "file": path.name})
 
 
 def upsert_controller(session: Session, details: dict) -> Controller:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from flask import Response, abort, current_app, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
@@ -17,6 +17,12 @@ from . import bp, diff, pagecache, render, service
 from .jsonld import notice_jsonld
 from .models import NoticeVersion
 from .sections import SECTIONS
+
+
+@bp.app_template_filter("isodate")
+def isodate(value: str) -> date:
+    """A notice's own date (stored as ``2025-01-31``) as a date, for ``dateformat``."""
+    return date.fromisoformat(value)
 
 
 def _conditional(etag: str, modified: datetime, mimetype: str,

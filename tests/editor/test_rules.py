@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from portal.audit import AuditEntry
 from portal.editor.models import NoticeDraft
+from portal.notices import service
 from portal.notices.models import NoticeVersion, Register
 from tests.backoffice.factories import csrf_of, make_staff, sign_in, signed_in_staff
 from tests.editor.helpers import EDIT, OVERVIEW, form_of, post_form, signed_in_editor
@@ -39,6 +40,18 @@ def test_the_checklist_names_each_gap_per_language_and_links_to_the_field(client
     assert 'id="section-retention-sv"' in client.get(EDIT.format(KAMU)).get_data(as_text=True)
 
 
+def test_a_public_authority_on_legitimate_interests_is_in_the_checklist(client, session):
+    signed_in_editor(client, session)
+    post_form(client, EDIT.format(KAMU), {
+        "legal_bases": ["A6-1-e", "A6-1-f"],
+        **{f"section-legitimate_interests-{lang}": "Museum statistics." for lang in
+           ("fi", "sv", "en")}})
+    html = client.get(OVERVIEW.format(KAMU)).get_data(as_text=True)
+    assert f'href="/admin/registers/{KAMU}/edit#legal_bases"' in html
+    assert ("A public authority cannot rely on legitimate interests for its public tasks "
+            "(GDPR Art. 6(1), last subparagraph).") in html
+
+
 def test_an_editor_cannot_publish_a_notice_with_gaps(client, session):
     signed_in_editor(client, session)
     post_form(client, EDIT.format(KAMU), {"section-retention-en": "Three years."})
@@ -48,7 +61,8 @@ def test_an_editor_cannot_publish_a_notice_with_gaps(client, session):
     assert forced.status_code == 403
     assert len(_versions(session, KAMU)) == 1
     assert session.scalars(select(AuditEntry).where(
-        AuditEntry.action.in_(("notice.publish", "notice.override")))).all() == []
+        AuditEntry.action.in_(("notice.publish", "notice.override")),
+        AuditEntry.actor_id.is_not(None))).all() == []
 
 
 def test_the_dpo_publishes_with_gaps_only_by_explicit_override_with_a_reason(client, session):
@@ -62,7 +76,7 @@ def test_the_dpo_publishes_with_gaps_only_by_explicit_override_with_a_reason(cli
     assert done.status_code == 302
     assert len(_versions(session, KAMU)) == 2
     (entry,) = session.scalars(select(AuditEntry).where(
-        AuditEntry.action == "notice.override")).all()
+        AuditEntry.action == "notice.override", AuditEntry.actor_id.is_not(None))).all()
     assert entry.actor_id == dpo.id
     assert entry.after == {"reason": "The register is closing next month.", "version": 2}
     assert "automated_decisions: Art. 13(2)(f), automated_decisions (sv)" in entry.before[
@@ -143,19 +157,24 @@ def _dangerous(html: str) -> list[str]:
     return parser.found
 
 
-def test_hostile_markdown_is_made_harmless_everywhere_it_is_shown(client, session):
+def test_hostile_markdown_is_refused_and_an_older_version_holding_it_is_harmless(client,
+                                                                                session):
     signed_in_editor(client, session)
     changes = {f"section-retention-{lang}": text for lang, text in HOSTILE.items()}
-    post_form(client, EDIT.format("tietosuojaportaali"), changes)
-    pages = [client.get(f"/admin/registers/tietosuojaportaali/preview/{lang}")
-             for lang in HOSTILE]
-    assert _publish(client, "tietosuojaportaali").status_code == 302
-    pages += [client.get(f"/{lang}/registers/tietosuojaportaali") for lang in HOSTILE]
+    refused = post_form(client, EDIT.format("tietosuojaportaali"), changes)
+    assert refused.status_code == 400
+    assert "Line 1 contains HTML" in refused.get_data(as_text=True)
+    # A version published before raw HTML was refused still holds it.
+    content = service.latest_content(session, "tietosuojaportaali")
+    service.publish(session, {**content, "sections": {**content["sections"],
+                                                      "retention": HOSTILE}})
+    session.commit()
+    pages = [client.get(f"/{lang}/registers/tietosuojaportaali") for lang in HOSTILE]
     pages.append(client.get("/en/registers/tietosuojaportaali/versions/compare?from=1&to=2"))
     for page in pages:
         assert page.status_code == 200
         assert _dangerous(page.get_data(as_text=True)) == [], page.request.path
-    assert "<strong>kept</strong>" in pages[5].get_data(as_text=True)
+    assert "<strong>kept</strong>" in pages[2].get_data(as_text=True)
     document = client.get("/en/registers/tietosuojaportaali.jsonld").get_data(as_text=True)
     assert "<iframe" not in document and "<script" not in json.dumps(json.loads(document))
 

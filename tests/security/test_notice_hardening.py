@@ -10,7 +10,7 @@ from portal import migrate
 from portal.notices import diff, service
 from portal.notices.models import SearchText
 from portal.text import render_markdown
-from tests.conftest import DEMO_NOTICES
+from tests.conftest import DEMO_NOTICES, DEMO_OVERRIDE
 from tests.editor.helpers import EDIT, post_form, signed_in_editor
 
 RELATIVE = "Read [our other notice](/fi/privacy) or [this](//evil.example/notice)."
@@ -28,7 +28,7 @@ def test_relative_links_are_refused_in_the_editor_and_in_notice_files(client, se
     source = (DEMO_NOTICES / "museokortti.toml").read_text("utf-8")
     path.write_text(source.replace("as long as the customer uses the Museum Card",
                                    "see [the terms](/terms)"), "utf-8")
-    result = runner.invoke(args=["notices", "import", str(path)])
+    result = runner.invoke(args=["notices", "import", "--override", DEMO_OVERRIDE, str(path)])
     assert result.exit_code != 0 and "'/terms' is not a full address" in result.output
 
 
@@ -53,7 +53,8 @@ def _two_versions(runner, tmp_path):
     source = (DEMO_NOTICES / "museokortti.toml").read_text("utf-8")
     path.write_text(source.replace("as long as the customer uses the Museum Card",
                                    "for two years after the card was last used"), "utf-8")
-    assert "version 2" in runner.invoke(args=["notices", "import", str(path)]).output
+    assert "version 2" in runner.invoke(
+        args=["notices", "import", "--override", DEMO_OVERRIDE, str(path)]).output
 
 
 def test_a_comparison_is_worked_out_once_per_version_pair(client, runner, tmp_path,
@@ -101,7 +102,7 @@ def test_the_migration_indexes_versions_published_before_it(empty_database_url):
     migrate.upgrade(empty_database_url)
     engine = create_engine(empty_database_url)
     with Session(engine) as session:
-        service.import_notices(session, [DEMO_NOTICES])
+        service.import_notices(session, [DEMO_NOTICES], override_reason=DEMO_OVERRIDE)
         session.commit()
         expected = session.scalar(select(func.count()).select_from(SearchText))
         session.execute(text("DELETE FROM notice_search_texts"))

@@ -65,10 +65,14 @@ def test_the_demo_notices_report_what_their_sources_lack():
     assert check(read_notice_file(DEMO_NOTICES / "tietosuojaportaali.toml")) == []
 
 
-def test_check_command(runner):
-    result = runner.invoke(args=["notices", "check", str(DEMO_NOTICES / "museokortti.toml")])
-    assert result.exit_code == 1
-    assert "automated_decisions (GDPR Art. 13(2)(f), automated_decisions) is missing in sv" in (
-        result.output)
-    ok = runner.invoke(args=["notices", "check", str(DEMO_NOTICES / "tietosuojaportaali.toml")])
-    assert ok.exit_code == 0 and "nothing missing" in ok.output
+def test_a_public_authority_relying_on_legitimate_interests_is_a_finding():
+    public = draft(legal_bases=["A6-1-e", "A6-1-f"])
+    public["controller"] = {**public["controller"], "public_authority": True}
+    public["sections"]["legitimate_interests"] = dict(ALL)
+    assert items(check(public)) == {("public_authority_legitimate_interests", None)}
+    (finding,) = check(public)
+    assert (finding.article, finding.field) == ("6(1)", "legal_bases")
+    private = draft(legal_bases=["A6-1-f"])
+    private["controller"] = {**private["controller"], "public_authority": False}
+    private["sections"]["legitimate_interests"] = dict(ALL)
+    assert check(private) == []

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import DEMO_NOTICES
+from tests.conftest import DEMO_NOTICES, DEMO_OVERRIDE
 
 
 @pytest.mark.parametrize("slug", ["kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali"])
@@ -17,7 +17,8 @@ def test_an_exported_edit_imports_as_a_new_version(runner, tmp_path):
     runner.invoke(args=["notices", "export", "museokortti", "-o", str(path)])
     path.write_text(path.read_text("utf-8").replace("Museikortet är personligt.",
                                                     "Museikortet är alltid personligt."))
-    assert "published as version 2" in runner.invoke(args=["notices", "import", str(path)]).output
+    assert "published as version 2" in runner.invoke(
+        args=["notices", "import", "--override", DEMO_OVERRIDE, str(path)]).output
     exported = runner.invoke(args=["notices", "export", "museokortti"]).output
     assert exported == path.read_text("utf-8")
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import DEMO_NOTICES
+from tests.conftest import DEMO_NOTICES, DEMO_OVERRIDE
 from tests.htmlcheck import html_problems
 
 
@@ -19,7 +19,8 @@ def two_versions(runner, tmp_path):
                     .replace("as long as the customer uses the Museum Card",
                              "for at most two years after the customer stops using the card"),
                     "utf-8")
-    assert "version 2" in runner.invoke(args=["notices", "import", str(path)]).output
+    assert "version 2" in runner.invoke(
+        args=["notices", "import", "--override", DEMO_OVERRIDE, str(path)]).output
 
 
 def test_versions_list_and_old_version_pages(client, two_versions):
@@ -61,7 +62,7 @@ def test_the_notice_page_etag_changes_when_a_new_version_appears(client, runner,
     path = tmp_path / "museokortti.toml"
     path.write_text((DEMO_NOTICES / "museokortti.toml").read_text("utf-8").replace(
         "Museokortti on henkilökohtainen.", "Museokortti on aina henkilökohtainen."), "utf-8")
-    runner.invoke(args=["notices", "import", str(path)])
+    runner.invoke(args=["notices", "import", "--override", DEMO_OVERRIDE, str(path)])
     after = client.get("/fi/registers/museokortti/versions/1")
     assert after.headers["ETag"] != before  # it now links to the newer version
     assert "Lue voimassa oleva versio" in after.get_data(as_text=True)
