@@ -31,6 +31,8 @@ OUTCOME_SENTENCES = {
 
 GROUND_LABELS = {
     "identity_not_established": _l("Your identity could not be established"),
+    "not_specified": _l("You did not specify what your request concerns, although you were "
+                        "asked to"),
     "manifestly_unfounded": _l("The request is manifestly unfounded"),
     "excessive": _l("The request is excessive, in particular because it is repeated"),
     "others_rights": _l("Giving the data would adversely affect the rights and freedoms of "
