@@ -114,6 +114,8 @@ def test_the_requester_is_reminded_once_after_the_configured_days(app, client, s
     mail = newest_mail(session)
     assert mail.recipient == "aino@example.fi" and "MUSEOKORTTI-2026-0001" in mail.subject
     assert "3. maaliskuuta 2026" in mail.body and "/fi/requests/status/" in mail.body
+    status = client.get(STATUS.search(mail.body).group(1)).get_data(as_text=True)
+    assert "Sinua muistutettiin kysymyksestä" in status
     assert [e.kind for e in session.get(DataRequest, request.id).events][-1] == "info_reminded"
 
 
