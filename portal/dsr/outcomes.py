@@ -77,6 +77,21 @@ GROUND_LABELS = {
     OTHER_ACT: _l("Another Act"),
 }
 
+#: Why a question was asked (``dsr.pauses.REASONS``).
+REASON_TITLES = {
+    "identity": _l("To establish identity (GDPR Art. 12(6))"),
+    "clarify": _l("To have the request specified (GDPR Recital 63)"),
+    "other": _l("Another reason (the time limit runs on)"),
+}
+
+#: How a request arrived (``dsr.models.CHANNELS`` entered by staff).
+CHANNEL_TITLES = {
+    "letter": _l("Letter"),
+    "email": _l("E-mail"),
+    "phone": _l("Telephone"),
+    "desk": _l("In person at a service desk"),
+}
+
 SECTION_34_SENTENCES = _l(
     "Under section 34(3) of the Data Protection Act you are told the reasons for the "
     "restriction unless that would defeat its purpose. You may ask that the data be given to "
