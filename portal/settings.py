@@ -64,6 +64,8 @@ class Settings:
     retention_days: int = 730
     #: Days a requester's status link keeps working after the request was closed.
     status_link_days: int = 90
+    #: Days after a question to the requester when they are reminded once of it.
+    question_reminder_days: int = 14
     #: Hours after sign-in when a staff session ends however active it is (ASVS 3.3.2).
     session_lifetime_hours: int = 12
     #: Slug of the register that describes the portal's own processing (``/<lang>/privacy``).
@@ -128,6 +130,8 @@ class Settings:
             "unconfirmed_days": _int(get("UNCONFIRMED_DAYS", "7"), "PORTAL_UNCONFIRMED_DAYS"),
             "retention_days": _int(get("RETENTION_DAYS", "730"), "PORTAL_RETENTION_DAYS"),
             "status_link_days": _int(get("STATUS_LINK_DAYS", "90"), "PORTAL_STATUS_LINK_DAYS"),
+            "question_reminder_days": _int(get("QUESTION_REMINDER_DAYS", "14"),
+                                           "PORTAL_QUESTION_REMINDER_DAYS"),
             "session_lifetime_hours": _int(get("SESSION_LIFETIME_HOURS", "12"),
                                            "PORTAL_SESSION_LIFETIME_HOURS"),
             "privacy_register": get("PRIVACY_REGISTER", cls.privacy_register),

@@ -106,6 +106,7 @@ from . import (  # noqa: E402,F401  (routes register themselves on bp)
     action_views,
     auth_views,
     decision_views,
+    entry_views,
     organisation_views,
     queue_views,
     report_views,

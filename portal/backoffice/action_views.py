@@ -20,6 +20,8 @@ from .queue_views import render_detail, visible_request
 ERRORS = {
     workflow.NotAllowed: _l("That cannot be done to the request in its present state."),
     workflow.TextRequired: _l("Write the text the action needs (at most 20,000 characters)."),
+    workflow.ReasonRequired: _l("Choose why you ask: to establish the requester's identity, "
+                                "to have the request specified, or another reason."),
     workflow.ExtensionTooLate: _l("The one-month time limit has passed, so the time limit can no "
                                   "longer be extended. Answer the request now."),
     workflow.AlreadyExtended: _l("The time limit has already been extended once."),
@@ -35,6 +37,8 @@ def _problem(exc: Exception, action: str) -> tuple[str, str]:
     message = str(next(text for kind, text in ERRORS.items() if isinstance(exc, kind)))
     if isinstance(exc, workflow.TextRequired) and action in TEXT_FIELDS:
         return f"{TEXT_FIELDS[action]}: {message}", f"{action}-text"
+    if isinstance(exc, workflow.ReasonRequired):
+        return message, "reason"
     return message, ""
 
 
@@ -51,6 +55,7 @@ def _input(data_request) -> actions.ActionInput:
         action=form.get("action", ""),
         version=int(form["version"]) if form.get("version", "").isdigit() else 0,
         text=form.get("text", ""),
+        reason=form.get("reason", ""),
         assignee_id=int(assignee) if assignee.isdigit() and int(assignee) in
         {s.id for s in accounts.colleagues(get_session(), data_request.controller_id)} else None)
 

@@ -17,8 +17,10 @@ from .. import audit
 from ..deadlines import receipt_date
 from ..dsr import workflow
 from ..dsr.models import DataRequest, RequestEvent
+from ..dsr.pauses import PROVISIONS
 from ..dsr.rights import RIGHTS
-from ..dsr.service import deadline_of, new_status_link, refresh_due
+from ..dsr.service import clock_paused, deadline_of, new_status_link, refresh_due
+from ..law.citations import cite
 from ..mail.compose import absolute_link, queue_mail
 from .models import StaffUser
 
@@ -33,6 +35,8 @@ class ActionInput:
     version: int
     text: str = ""
     assignee_id: int | None = None
+    #: A question's reason (``dsr.pauses.REASONS``).
+    reason: str = ""
 
 
 def snapshot(request: DataRequest) -> dict:
@@ -68,13 +72,14 @@ def perform(session: Session, request: DataRequest, staff: StaffUser, data: Acti
     if data.action not in ACTIONS:
         raise workflow.NotAllowed(data.action)
     new_state = workflow.next_state(
-        data.action, request.state, text=data.text,
+        data.action, request.state, text=data.text, reason=data.reason,
         today=receipt_date(now), extension_notice_by=deadline.extension_notice_by,
         extended=request.extension_notified_on is not None,
         closed=any(event.kind == "closed" for event in request.events))
     event = RequestEvent(kind=data.action, created_at=now, text=data.text.strip(), public=True)
     if data.action == "ask_information":
         event.kind = "info_requested"
+        event.codes = [data.reason]
     elif data.action == "extend":
         request.extension_notified_on = receipt_date(now)
         event.kind = "extended"
@@ -101,7 +106,10 @@ def _send(session, request, data) -> None:
     if data.action == "ask_information":
         mail_requester(session, request, "dsr_info_request",
                        _l("More information is needed for your request %(reference)s",
-                          reference=request.reference), question=data.text.strip())
+                          reference=request.reference), question=data.text.strip(),
+                       citation=cite(PROVISIONS[data.reason], request.locale)
+                       if data.reason in PROVISIONS else "",
+                       paused=clock_paused(request))
     elif data.action == "extend":
         mail_requester(session, request, "dsr_extended",
                        _l("The time limit for your request %(reference)s has been extended",

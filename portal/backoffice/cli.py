@@ -105,8 +105,16 @@ def demo() -> None:
 
 @deadlines_cli.command("remind")
 def remind() -> None:
-    """Mail each DPO and handler what is overdue or due within a week (at most once a day)."""
+    """Mail each DPO and handler what is overdue or due within a week (at most once a day),
+    and remind requesters of questions left unanswered ``PORTAL_QUESTION_REMINDER_DAYS``."""
     session = get_session()
-    count = reminders.send_reminders(session, utcnow().astimezone(HELSINKI).date())
+    now = utcnow()
+    settings = current_app.config["PORTAL"]
+    # Mails link to pages: a request context gives url_for its routes (the host part of each
+    # link is the configured base URL, never this context's).
+    with current_app.test_request_context():
+        count = reminders.send_reminders(session, now.astimezone(HELSINKI).date())
+        reminded = reminders.remind_requesters(session, now,
+                                               after_days=settings.question_reminder_days)
     session.commit()
-    click.echo(f"digests queued: {count}")
+    click.echo(f"digests queued: {count}\nrequesters reminded: {reminded}")

@@ -120,3 +120,20 @@ def counts(session: Session, controller_ids: set[int]) -> dict[str, int]:
 
 def days_left(due: date | None, today: date) -> int | None:
     return None if due is None else (due - today).days
+
+
+def earlier_requests(session: Session, request: DataRequest) -> list[DataRequest]:
+    """The same person's requests to this controller received before this one, newest first,
+    so that a handler sees a repeated request (GDPR Art. 12(5), 15(3)). The same person: the
+    same e-mail address (case-insensitive), or without one the same name and postal address."""
+    if request.email:
+        same = func.lower(DataRequest.email) == request.email.lower()
+    else:
+        same = (DataRequest.name == request.name) & (DataRequest.email == "") & (
+            DataRequest.postal_address == request.postal_address)
+    return list(session.scalars(
+        select(DataRequest).where(DataRequest.controller_id == request.controller_id,
+                                  DataRequest.id != request.id,
+                                  DataRequest.received_at <= request.received_at,
+                                  DataRequest.state != "unconfirmed", same)
+        .order_by(DataRequest.received_at.desc(), DataRequest.id.desc()).limit(20)))

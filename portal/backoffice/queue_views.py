@@ -167,6 +167,7 @@ def render_detail(data_request: DataRequest, *, error: str = "", error_field: st
                                    closed=any(e.kind == "closed" for e in data_request.events)),
         colleagues=accounts.colleagues(session, data_request.controller_id),
         recipients=recipients_of(session, data_request),
+        earlier=queue.earlier_requests(session, data_request), rights=RIGHTS,
         article_19=data_request.right_code in workflow.ARTICLE_19_RIGHTS,
         **decision_context(session, data_request, form or {}),
         entries=session.scalars(select(AuditEntry).where(

@@ -26,6 +26,8 @@ from ..notices.models import Controller, Register
 RIGHT_CODES = ("access", "rectification", "erasure", "restriction", "objection", "portability")
 STATES = ("unconfirmed", "received", "info_requested", "completed", "refused", "withdrawn")
 OPEN_STATES = ("received", "info_requested")
+#: How a request reached the controller: the portal's form, or entered by staff (legal rules §1.1).
+CHANNELS = ("form", "letter", "email", "phone", "desk")
 
 request_registers = Table(
     "request_registers",
@@ -58,6 +60,8 @@ class DataRequest(Base):
     email: Mapped[str] = mapped_column(String(254))
     phone: Mapped[str] = mapped_column(String(40), default="")
     details: Mapped[str] = mapped_column(Text, default="")
+    #: A postal address, for a request entered by staff with no e-mail address.
+    postal_address: Mapped[str] = mapped_column(Text, default="", server_default="")
     #: The requester's language: mails and PDFs go out in it.
     locale: Mapped[str] = mapped_column(String(8))
     #: Submission time: the legal clock starts here (its Helsinki date, Act 13/2003 §10).
@@ -76,6 +80,8 @@ class DataRequest(Base):
     extension_notified_on: Mapped[date | None] = mapped_column(Date)
     #: The outcome once decided: granted, partly_granted, refused or no_data.
     outcome: Mapped[str | None] = mapped_column(String(16))
+    #: How the request arrived; all but "form" were entered by staff with the real receipt time.
+    channel: Mapped[str] = mapped_column(String(16), default="form", server_default="form")
     #: The controller's own case number (asianumero / diaarinumero), shown on letters.
     diary_number: Mapped[str] = mapped_column(String(64), default="")
     #: A decision prepared by a handler and not yet sent (``law.decisions.Decision``).
@@ -96,6 +102,8 @@ class DataRequest(Base):
                                                      order_by=Register.slug)
     decision_files: Mapped[list[DecisionFile]] = relationship(
         cascade="all, delete-orphan", order_by="DecisionFile.id")
+    attachments: Mapped[list[RequestAttachment]] = relationship(
+        cascade="all, delete-orphan", order_by="RequestAttachment.id")
     events: Mapped[list[RequestEvent]] = relationship(
         back_populates="request", cascade="all, delete-orphan",
         order_by="(RequestEvent.created_at, RequestEvent.id)",
@@ -150,6 +158,20 @@ class ResponseDocument(Base):
     mimetype: Mapped[str] = mapped_column(String(100))
     data: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
+
+
+class RequestAttachment(Base):
+    """A scan of a request that came on paper, or another file the requester handed in."""
+
+    __tablename__ = "request_attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("data_requests.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    filename: Mapped[str] = mapped_column(String(200))
+    mimetype: Mapped[str] = mapped_column(String(100))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class DecisionFile(Base):

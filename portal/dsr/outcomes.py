@@ -31,6 +31,8 @@ OUTCOME_SENTENCES = {
 
 GROUND_LABELS = {
     "identity_not_established": _l("Your identity could not be established"),
+    "not_specified": _l("You did not specify what your request concerns, although you were "
+                        "asked to"),
     "manifestly_unfounded": _l("The request is manifestly unfounded"),
     "excessive": _l("The request is excessive, in particular because it is repeated"),
     "others_rights": _l("Giving the data would adversely affect the rights and freedoms of "
@@ -73,6 +75,21 @@ GROUND_LABELS = {
                                      "carried out by automated means, or it is done for a "
                                      "public task"),
     OTHER_ACT: _l("Another Act"),
+}
+
+#: Why a question was asked (``dsr.pauses.REASONS``).
+REASON_TITLES = {
+    "identity": _l("To establish identity (GDPR Art. 12(6))"),
+    "clarify": _l("To have the request specified (GDPR Recital 63)"),
+    "other": _l("Another reason (the time limit runs on)"),
+}
+
+#: How a request arrived (``dsr.models.CHANNELS`` entered by staff).
+CHANNEL_TITLES = {
+    "letter": _l("Letter"),
+    "email": _l("E-mail"),
+    "phone": _l("Telephone"),
+    "desk": _l("In person at a service desk"),
 }
 
 SECTION_34_SENTENCES = _l(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from .. import deadlines
 from ..notices.models import Controller, Register
 from ..notices.service import latest_published
+from . import pauses as pauses_rules
 from . import workflow
 from .models import OPEN_STATES, DataRequest, ReferenceCounter, RequestEvent, StatusLink
 from .tokens import hash_token, matches, new_token
@@ -187,16 +188,42 @@ def answer_question(request: DataRequest, text: str, *, now: datetime) -> None:
     refresh_due(request)
 
 
-def pauses(request: DataRequest) -> list[tuple]:
-    """(question date, answer date) pairs from the history, in Helsinki dates."""
-    result, asked = [], None
+def questions(request: DataRequest) -> list[pauses_rules.Question]:
+    """The questions sent to the requester, from the history, in Helsinki dates.
+
+    A question's reason is its event's code; questions from before reasons were recorded
+    paused the clock, so they count as identity questions.
+    """
+    result: list[pauses_rules.Question] = []
     for event in request.events:
         if event.kind == "info_requested":
-            asked = deadlines.receipt_date(event.created_at)
-        elif event.kind == "info_answered" and asked is not None:
-            result.append((asked, deadlines.receipt_date(event.created_at)))
-            asked = None
+            reason = event.codes[0] if event.codes else pauses_rules.IDENTITY
+            result.append(pauses_rules.Question(deadlines.receipt_date(event.created_at), reason))
+        elif event.kind == "info_answered" and result and result[-1].answered is None:
+            result[-1] = replace(result[-1], answered=deadlines.receipt_date(event.created_at))
     return result
+
+
+def pauses(request: DataRequest) -> list[tuple]:
+    """(question date, answer date) pairs that suspend the time limit (``dsr.pauses``)."""
+    return pauses_rules.counted_pauses(request.received_at, questions(request),
+                                       extension_notified_on=request.extension_notified_on)
+
+
+def open_question(request: DataRequest) -> pauses_rules.Question | None:
+    """The question the requester has not answered yet, if the request waits for one."""
+    asked = questions(request)
+    if request.state != "info_requested" or not asked or asked[-1].answered is not None:
+        return None
+    return asked[-1]
+
+
+def clock_paused(request: DataRequest) -> bool:
+    """Whether the request waits for an answer that will suspend the time limit."""
+    question = open_question(request)
+    return question is not None and pauses_rules.pauses_the_clock(
+        request.received_at, pauses(request), question,
+        extension_notified_on=request.extension_notified_on)
 
 
 def deadline_of(request: DataRequest) -> deadlines.Deadline:

@@ -180,7 +180,8 @@ def _status_page(data_request, token: str, answer_error: str = "", answer_text: 
         "dsr/status.html", data_request=data_request, deadline=deadline, token=token,
         right=RIGHTS[data_request.right_code], answer_error=answer_error,
         register_titles=service.register_titles(get_session(), data_request, current_locale()),
-        answer_text=answer_text, undoable=workflow.withdrawal_undoable(
+        answer_text=answer_text, paused=service.clock_paused(data_request),
+        undoable=workflow.withdrawal_undoable(
             data_request.state, [event.kind for event in data_request.events])), code))
     return _private(response)
 

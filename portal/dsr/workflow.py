@@ -1,7 +1,9 @@
 """The request workflow as a state machine: plain rules, no Flask, no database.
 
 What a handler may do to a request in each state, and what each action needs:
-- ask for information (Art. 12(6), or to specify the request): a question; pauses the clock;
+- ask for information: a question with its reason, identity (Art. 12(6)), specifying the request
+  (Recital 63) or other; only the first two pause the clock, by the rules of
+  :mod:`portal.dsr.pauses`;
 - extend (Art. 12(3)): reasons, at most once, and only up to the one-month due date, because a
   late notice leaves the original due date in force (shared legal rules §1.4);
 - decide: a handler prepares a decision (granted, partly granted, refused, or for access "no
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..law.decisions import state_after
+from .pauses import REASONS
 
 OPEN = frozenset({"received", "info_requested"})
 CLOSED = frozenset({"completed", "refused", "withdrawn"})
@@ -46,6 +49,10 @@ class NotAllowed(WorkflowError):
 
 class TextRequired(WorkflowError):
     """The action needs the handler's text (question, reasons, response)."""
+
+
+class ReasonRequired(WorkflowError):
+    """A question to the requester needs its reason (identity, specifying, other)."""
 
 
 class ExtensionTooLate(WorkflowError):
@@ -79,7 +86,7 @@ RULES: dict[str, Rule] = {
 }
 
 
-def next_state(action: str, state: str, *, text: str = "", outcome: str = "",
+def next_state(action: str, state: str, *, text: str = "", outcome: str = "", reason: str = "",
                today: date | None = None, extension_notice_by: date | None = None,
                extended: bool = False, closed: bool = False) -> str:
     """The state after ``action``, or a named error saying why it cannot be done.
@@ -93,6 +100,8 @@ def next_state(action: str, state: str, *, text: str = "", outcome: str = "",
         raise TextRequired(action)
     if len(text) > MAX_TEXT:
         raise TextRequired(action)
+    if action == "ask_information" and reason not in REASONS:
+        raise ReasonRequired()
     if action == "extend":
         if extended:
             raise AlreadyExtended()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-GDPR, DPA = "gdpr", "dpa"
+GDPR, DPA, RECITAL = "gdpr", "dpa", "recital"
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,16 @@ def gdpr(article: int, paragraph: int | None = None, point: str | None = None) -
 
 def dpa(section: int, subsection: int | None = None, point: int | None = None) -> Provision:
     return Provision(DPA, section, subsection, None if point is None else str(point))
+
+
+def recital(number: int) -> Provision:
+    """A recital of the GDPR's preamble (cited where a rule rests on one, e.g. Recital 63)."""
+    return Provision(RECITAL, number)
+
+
+def _recital(p: Provision, lang: str) -> str:
+    return {"fi": f"tietosuoja-asetuksen johdanto-osan {p.number} perustelukappale",
+            "sv": f"skäl {p.number} i dataskyddsförordningen"}.get(lang, f"Recital {p.number} GDPR")
 
 
 def _gdpr(p: Provision, lang: str) -> str:
@@ -71,7 +81,7 @@ def _dpa(p: Provision, lang: str) -> str:
 
 def cite(provision: Provision, lang: str) -> str:
     """``provision`` in the citation form of ``lang`` (fi, sv or en)."""
-    return (_gdpr if provision.act == GDPR else _dpa)(provision, lang)
+    return {GDPR: _gdpr, DPA: _dpa, RECITAL: _recital}[provision.act](provision, lang)
 
 
 def capitalised(text: str) -> str:

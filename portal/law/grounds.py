@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .citations import Provision, dpa, gdpr
+from .citations import Provision, dpa, gdpr, recital
 
 ALL_RIGHTS = frozenset({"access", "rectification", "erasure", "restriction", "objection",
                         "portability"})
@@ -42,6 +42,8 @@ _RESEARCH = ("access", "rectification", "restriction", "objection")
 
 GROUNDS: dict[str, Ground] = {g.code: g for g in (
     _ground("identity_not_established", ALL_RIGHTS, gdpr(12, 2), gdpr(12, 6)),
+    # The requester did not say what they ask for although asked to (Recital 63).
+    _ground("not_specified", ALL_RIGHTS, gdpr(12, 2), recital(63)),
     _ground("manifestly_unfounded", ALL_RIGHTS, gdpr(12, 5)),
     _ground("excessive", ALL_RIGHTS, gdpr(12, 5)),
     Ground("others_rights", frozenset({"access", "portability"}),

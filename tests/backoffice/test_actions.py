@@ -55,10 +55,11 @@ def pdf_text(data: bytes) -> str:
 def test_ask_answer_extend_and_complete(client, session, handler, monkeypatch):
     request = make_request(session, received="2026-03-02")  # due Thu 2 Apr
     at(monkeypatch, "2026-03-03")
-    assert act(client, request, "ask_information", text="Mikä on korttisi numero?"
-               ).status_code == 302
+    assert act(client, request, "ask_information", text="Mikä on korttisi numero?",
+               reason="identity").status_code == 302
     mail = newest_mail(session)
     assert mail.locale == "fi" and "Mikä on korttisi numero?" in mail.body
+    assert "tietosuoja-asetuksen 12 artiklan 6 kohta" in mail.body
     assert "lisätietoja" in mail.subject
     status_path = re.search(r"http://localhost(/fi/requests/status/\S+)", mail.body).group(1)
     status = client.get(status_path).get_data(as_text=True)
@@ -205,7 +206,9 @@ def test_closing_a_withdrawn_case_ends_the_requesters_undo(client, session, hand
     ("refused", {"grounds": "excessive", "text": "x"}, "decision-reasons", "Write the reasons"),
     ("partly_granted", {"grounds": "excessive", "text": "x", "reasons": "y"},
      "decision-withheld", "Write what is withheld"),
-    ("ask_information", {"text": ""}, "ask_information-text", "Question: Write the text"),
+    ("ask_information", {"text": "", "reason": "identity"}, "ask_information-text",
+     "Question: Write the text"),
+    ("ask_information", {"text": "Which card?"}, "reason", "Choose why you ask"),
 ])
 def test_a_refused_action_names_and_links_the_field(client, session, handler, monkeypatch,
                                                      action, fields, field, named):

@@ -61,10 +61,12 @@ def test_a_dpos_day(page, mailing_live_server, monkeypatch):
     assert "Thursday, April 2, 2026" in page.inner_text("main")
 
     page.fill("#ask_information-text", "Vilket kortnummer gäller det?")
+    page.get_by_label("To have the request specified (GDPR Recital 63)", exact=False).check()
     with page.expect_navigation():
         page.click("form:has(#ask_information-text) button[type=submit]")
     question = deliver(live)[-1]
     assert question["To"] == "sara@example.fi" and "Vilket kortnummer" in question.get_content()
+    assert "skäl 63 i dataskyddsförordningen" in question.get_content()
     status = re.search(r"http://localhost(/sv/requests/status/\S+)",
                        question.get_content()).group(1)
 

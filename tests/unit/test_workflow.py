@@ -17,8 +17,8 @@ from portal.dsr import workflow as wf
     ("note", "completed", "completed"),
 ])
 def test_allowed_transitions(action, state, expected):
-    assert wf.next_state(action, state, text="x", outcome="granted", today=date(2026, 1, 1),
-                         extension_notice_by=date(2026, 2, 1)) == expected
+    assert wf.next_state(action, state, text="x", outcome="granted", reason="identity",
+                         today=date(2026, 1, 1), extension_notice_by=date(2026, 2, 1)) == expected
 
 
 @pytest.mark.parametrize("outcome, state", [("granted", "completed"), ("no_data", "completed"),
@@ -43,6 +43,14 @@ def test_actions_that_need_words(action):
     with pytest.raises(wf.TextRequired):
         wf.next_state(action, "received", text="   ",
                       today=date(2026, 1, 1), extension_notice_by=date(2026, 2, 1))
+
+
+@pytest.mark.parametrize("reason", ["", "because", "pause"])
+def test_a_question_needs_one_of_the_three_reasons(reason):
+    with pytest.raises(wf.ReasonRequired):
+        wf.next_state("ask_information", "received", text="Which card?", reason=reason)
+    assert wf.next_state("ask_information", "received", text="Which card?",
+                         reason="other") == "info_requested"
 
 
 def test_extension_only_until_the_one_month_due_date_and_only_once():

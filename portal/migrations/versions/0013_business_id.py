@@ -1,6 +1,6 @@
 """business id of a controller
 
-Revision ID: 0013_business_id
+Revision ID: 0013
 Revises: 0012
 Create Date: 2026-11-29 09:40:00
 """
@@ -9,7 +9,7 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = "0013_business_id"
+revision = "0013"
 down_revision = "0012"
 branch_labels = None
 depends_on = None

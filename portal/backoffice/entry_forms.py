@@ -1,0 +1,117 @@
+"""The form on which staff enter a request that came by letter, e-mail, phone or at a desk.
+
+The receipt date and time are the real ones (legal rules §1.1: the clock starts when the request
+reached the controller, not when it was typed in), given in Helsinki time. The requester is told
+of receipt by e-mail when they gave an address, otherwise by post, so one of the two is needed.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import MultipleFileField
+from wtforms import (
+    DateField,
+    RadioField,
+    SelectChoice,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    TimeField,
+    ValidationError,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+
+from ..db import utcnow
+from ..deadlines import HELSINKI
+from ..dsr.forms import MAX_DETAILS, NAME_MESSAGES, PHONE_RE, _email
+from ..dsr.identity import MAX_NAME, name_problem
+from ..dsr.outcomes import CHANNEL_TITLES
+from ..dsr.rights import RIGHTS
+from ..i18n import LOCALES
+
+#: Scans of a letter or of what was handed in: PDF or images; a whole form may carry at most
+#: 2 MB (``MAX_CONTENT_LENGTH``, and nginx's ``client_max_body_size``).
+ATTACHMENT_TYPES = {"application/pdf": b"%PDF-", "image/png": b"\x89PNG", "image/jpeg": b"\xff\xd8"}
+MAX_ATTACHMENT = 2 * 1024 * 1024
+MAX_ATTACHMENTS = 5
+
+
+class StaffEntryForm(FlaskForm):
+    channel = RadioField(_l("How did the request arrive?"),
+                         choices=[SelectChoice(code, title)
+                                  for code, title in CHANNEL_TITLES.items()],
+                         validators=[InputRequired(_l("Choose how the request arrived."))])
+    received_date = DateField(_l("Date of receipt"), validators=[
+        InputRequired(_l("Enter the date the request arrived, for example 2026-03-02."))])
+    received_time = TimeField(_l("Time of receipt (Helsinki time)"), validators=[
+        InputRequired(_l("Enter the time the request arrived, for example 09:30."))])
+    right = RadioField(_l("What does the requester want to do?"),
+                       choices=[SelectChoice(code, right.title) for code, right in RIGHTS.items()],
+                       validators=[InputRequired(_l("Choose what the requester wants to do."))])
+    registers = SelectMultipleField(_l("Which registers does the request concern?"),
+                                    choices=[], validate_choice=False)
+    name = StringField(_l("Requester's name"), validators=[
+        DataRequired(_l("Enter the requester's name.")),
+        Length(max=MAX_NAME, message=_l("The name can be at most %(max)d characters long."))])
+    email = StringField(_l("Requester's e-mail address (optional)"), validators=[
+        Optional(), Length(max=254, message=_l("The e-mail address is too long.")), _email])
+    postal_address = TextAreaField(_l("Requester's postal address (optional)"), validators=[
+        Length(max=500, message=_l("The address can be at most %(max)d characters long."))])
+    phone = StringField(_l("Requester's telephone number (optional)"), validators=[Optional()])
+    locale = RadioField(_l("Requester's language"),
+                        choices=[SelectChoice(code, title) for code, title in LOCALES.items()],
+                        validators=[InputRequired(_l("Choose the requester's language."))])
+    details = TextAreaField(_l("What the request says"), validators=[
+        Length(max=MAX_DETAILS, message=_l("The text can be at most %(max)d characters long."))])
+    diary_number = StringField(_l("Diary number (optional)"), validators=[
+        Length(max=64, message=_l("The diary number can be at most %(max)d characters long."))])
+    attachments = MultipleFileField(_l("Scans of the request (optional)"))
+
+    def __init__(self, register_choices: list[tuple[str, str]], *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.registers.choices = [SelectChoice(slug, title) for slug, title in register_choices]
+
+    def received_at(self) -> datetime:
+        """The receipt moment, in Helsinki time as the staff member read it from the letter."""
+        return datetime.combine(self.received_date.data, self.received_time.data, HELSINKI)
+
+    def validate_received_time(self, field) -> None:
+        if (self.received_date.data and field.data
+                and self.received_at() > utcnow().astimezone(HELSINKI)):
+            raise ValidationError(_l("The time of receipt cannot be in the future."))
+
+    def validate_registers(self, field) -> None:
+        known = {choice.value for choice in field.choices}
+        if not field.data:
+            raise ValidationError(_l("Choose at least one register."))
+        if any(slug not in known for slug in field.data):
+            raise ValidationError(_l("Choose registers from the list shown."))
+
+    def validate_name(self, field) -> None:
+        problem = name_problem((field.data or "").strip())
+        if problem is not None:
+            raise ValidationError(NAME_MESSAGES[problem])
+
+    def validate_phone(self, field) -> None:
+        if field.data and not PHONE_RE.match(field.data.strip()):
+            raise ValidationError(_l("Enter the telephone number using digits, for example "
+                                     "040 123 4567."))
+
+    def validate_postal_address(self, field) -> None:
+        if not (field.data or "").strip() and not (self.email.data or "").strip():
+            raise ValidationError(_l("Enter an e-mail address or a postal address: the "
+                                     "requester is told of receipt at one of them."))
+
+    def validate_attachments(self, field) -> None:
+        files = [f for f in field.data or () if f and f.filename]
+        if len(files) > MAX_ATTACHMENTS:
+            raise ValidationError(_l("Attach at most %(num)d files.", num=MAX_ATTACHMENTS))
+        for upload in files:
+            head = upload.stream.read(MAX_ATTACHMENT + 1)
+            upload.stream.seek(0)
+            magic = ATTACHMENT_TYPES.get(upload.mimetype)
+            if magic is None or not head.startswith(magic) or len(head) > MAX_ATTACHMENT:
+                raise ValidationError(_l("Attach PDF, PNG or JPEG files."))

@@ -1,0 +1,126 @@
+"""Requests that came by letter, e-mail, phone or at a desk, entered by staff."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from portal.audit import AuditEntry
+from portal.deadlines import HELSINKI, due_date
+from portal.dsr.models import DataRequest
+from portal.mail.models import OutboxMail
+from tests.backoffice.factories import csrf_of, make_request, signed_in_staff
+from tests.backoffice.test_actions import pdf_text
+from tests.backoffice.test_reports import complete
+from tests.htmlcheck import html_problems
+
+PDF = b"%PDF-1.4\n% a scanned letter\n"
+
+
+@pytest.fixture
+def handler(client, session):
+    return signed_in_staff(client, session, email="handler@museot.example", orgs=("museokortti",))
+
+
+def ten_days_ago() -> datetime:
+    return (datetime.now(HELSINKI) - timedelta(days=10)).replace(hour=9, minute=15, second=0,
+                                                                 microsecond=0)
+
+
+def enter(client, **fields):
+    """Post the form; ``attachments`` is (bytes, filename, mimetype), opened here, per test."""
+    if "attachments" in fields:
+        data, filename, mimetype = fields["attachments"]
+        fields["attachments"] = (io.BytesIO(data), filename, mimetype)
+    received = ten_days_ago()
+    data = {"csrf_token": csrf_of(client, "/admin/requests/new"), "channel": "letter",
+            "received_date": received.date().isoformat(), "received_time": "09:15",
+            "right": "access", "registers": "museokortti", "name": "Kalle Kirje",
+            "email": "", "postal_address": "", "phone": "", "locale": "sv", "details": "",
+            "diary_number": "MK/123/2026", **fields}
+    return client.post("/admin/requests/new", data=data, content_type="multipart/form-data")
+
+
+def entered(session) -> DataRequest:
+    session.expire_all()
+    return session.scalar(select(DataRequest).order_by(DataRequest.id.desc()))
+
+
+def test_a_letter_with_an_address_gets_the_usual_acknowledgement(client, session, handler):
+    response = enter(client, email="kalle@example.fi", channel="email")
+    assert response.status_code == 302
+    request = entered(session)
+    received = ten_days_ago()
+    assert request.state == "received" and request.channel == "email"
+    assert request.due_on == due_date(received)  # counted from the real receipt, not today
+    assert request.diary_number == "MK/123/2026" and request.reference.startswith("MUSEOKORTTI")
+    mail = session.scalar(select(OutboxMail).where(OutboxMail.request_id == request.id))
+    assert mail.recipient == "kalle@example.fi" and mail.locale == "sv"
+    assert "/sv/requests/status/" in mail.body and request.reference in mail.subject
+    [receipt] = mail.attachments
+    assert request.reference in pdf_text(receipt.data)
+    assert session.scalar(select(AuditEntry).order_by(AuditEntry.id.desc())).action == \
+        "request.entered"
+
+
+def test_without_e_mail_the_acknowledgement_is_a_pdf_for_posting(client, session, handler):
+    response = enter(client, postal_address="Brevgatan 1\n00100 Helsingfors",
+                     attachments=(PDF, "brev.pdf", "application/pdf"))
+    assert response.status_code == 302
+    request = entered(session)
+    assert session.scalar(select(OutboxMail).where(OutboxMail.request_id == request.id)) is None
+    page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
+    assert "Brevgatan 1" in page and "Letter" in page and "MK/123/2026" in page
+    link = re.search(r'href="(/admin/requests/\d+/acknowledgement.pdf)"', page).group(1)
+    pdf = client.get(link)
+    assert pdf.mimetype == "application/pdf"
+    text = pdf_text(pdf.data)
+    assert request.reference in text and "Kalle Kirje" in text
+    scan = re.search(r'href="(/admin/requests/\d+/attachments/\d+)">brev.pdf', page).group(1)
+    assert client.get(scan).data == PDF
+
+
+@pytest.mark.parametrize("fields, anchor, message", [
+    ({}, "postal_address", "Enter an e-mail address or a postal address"),
+    ({"email": "a@example.fi", "received_date": "2099-01-01"}, "received_time",
+     "cannot be in the future"),
+    ({"email": "a@example.fi", "channel": ""}, "channel-group", "Choose how the request arrived"),
+    ({"email": "a@example.fi",
+      "attachments": (b"MZ not a scan", "x.pdf", "application/pdf")},
+     "attachments", "Attach PDF, PNG or JPEG files"),
+])
+def test_bad_input_is_named_and_nothing_is_saved(client, session, handler, fields, anchor,
+                                                 message):
+    response = enter(client, **fields)
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    link = re.search(r'<div class="error-summary".*?<a href="#([^"]+)">([^<]+)</a>', html, re.S)
+    assert link.group(1) == anchor and message in link.group(2)
+    assert entered(session) is None
+
+
+def test_the_entry_form_and_the_entered_request_are_valid_html(client, session, handler,
+                                                               tmp_path):
+    pages = {"form": client.get("/admin/requests/new").data,
+             "errors": enter(client).data}
+    enter(client, postal_address="Brevgatan 1")
+    pages["request"] = client.get(f"/admin/requests/{entered(session).id}").data
+    assert html_problems(pages, tmp_path) == []
+
+
+def test_the_request_page_shows_the_same_persons_earlier_requests(app, client, session,
+                                                                   handler):
+    first = make_request(session, received="2026-01-05", email="Aino@Example.fi")
+    complete(app, session, first, handler, "2026-01-20")
+    make_request(session, received="2026-02-05", email="someone@example.fi", name="Other")
+    latest = make_request(session, received="2026-03-03")
+    page = client.get(f"/admin/requests/{latest.id}").get_data(as_text=True)
+    earlier = page.split("earlier requests</h2>")[1].split("<h2>")[0]
+    assert "MUSEOKORTTI-2026-0001" in earlier and "(granted)" in earlier
+    assert "MUSEOKORTTI-2026-0002" not in earlier and "MUSEOKORTTI-2026-0003" not in earlier
+    first_page = client.get(f"/admin/requests/{first.id}").get_data(as_text=True)
+    assert "None to this organisation." in first_page.split("earlier requests</h2>")[1]
