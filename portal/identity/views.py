@@ -1,0 +1,111 @@
+"""Identification pages: start, the provider's return, the result, and the portal's JWKS.
+
+The browser's session keeps only the one-time ``state``, ``nonce`` and PKCE verifier while it
+is away, and on return only who was identified and how strongly, never the identity code.
+Every refusal clears the identification from the session and names its reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from flask import (
+    abort,
+    current_app,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+
+from ..extensions import limiter
+from . import bp, client, root_bp, tokens
+from .keys import PortalKeys
+
+PENDING = "oidc_pending"
+IDENTIFIED = "identified"
+
+
+def _settings():
+    settings = current_app.config["PORTAL"]
+    if not settings.identification_enabled:
+        abort(404)
+    return settings
+
+
+def _keys(settings) -> PortalKeys:
+    keys = current_app.extensions.get("portal_keys")
+    if keys is None:
+        keys = PortalKeys.load(settings.oidc_signing_keys, settings.oidc_encryption_keys)
+        current_app.extensions["portal_keys"] = keys
+    return keys
+
+
+def _redirect_uri(settings) -> str:
+    return f"{settings.base_url}{url_for('identity_root.callback')}"
+
+
+@root_bp.get("/.well-known/jwks.json")
+def jwks():
+    """The portal's public keys, for the provider to check request objects and client
+    assertions and to encrypt ID tokens."""
+    settings = _settings()
+    response = jsonify(_keys(settings).public_jwks())
+    response.cache_control.max_age = 3600
+    return response
+
+
+@bp.get("/identify")
+def start_page():
+    settings = _settings()
+    return render_template("identity/start.html", level=settings.oidc_level,
+                           identified=session.get(IDENTIFIED))
+
+
+@bp.get("/identify/start")
+@limiter.limit("20 per hour")
+def start():
+    settings = _settings()
+    try:
+        metadata = client.discover(settings.oidc_issuer)
+    except client.ProviderError:
+        return render_template("identity/refused.html", reason="provider"), 502
+    url, pending = client.authorization_url(
+        metadata, client_id=settings.oidc_client_id, keys=_keys(settings),
+        redirect_uri=_redirect_uri(settings), scope=settings.oidc_scope,
+        level=settings.oidc_level, locale=g.lang_code)
+    session.pop(IDENTIFIED, None)
+    session[PENDING] = {**asdict(pending), "lang": g.lang_code}
+    return redirect(url, code=303)
+
+
+@root_bp.get("/identify/callback")
+@limiter.limit("20 per hour")
+def callback():
+    settings = _settings()
+    pending = session.pop(PENDING, None)
+    session.pop(IDENTIFIED, None)
+    lang = (pending or {}).get("lang", "fi")
+    g.lang_code = lang
+    try:
+        if not pending or request.args.get("state") != pending["state"]:
+            raise tokens.Refused("state")
+        if "error" in request.args or "code" not in request.args:
+            raise tokens.Refused("cancelled")
+        metadata = client.discover(settings.oidc_issuer)
+        identity = client.exchange(
+            metadata, client_id=settings.oidc_client_id, keys=_keys(settings),
+            code=request.args["code"], redirect_uri=_redirect_uri(settings),
+            pending=client.Pending(pending["state"], pending["nonce"], pending["code_verifier"]),
+            level=settings.oidc_level)
+    except tokens.Refused as refusal:
+        current_app.logger.warning("identification refused: %s", refusal.reason)
+        return render_template("identity/refused.html", reason=refusal.reason), 403
+    except client.ProviderError:
+        return render_template("identity/refused.html", reason="provider"), 502
+    session[IDENTIFIED] = {"name": identity.name, "birthdate": identity.birthdate,
+                           "level": identity.level, "issuer": identity.issuer}
+    return redirect(url_for("identity.start_page", lang_code=lang), code=303)
