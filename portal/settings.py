@@ -80,6 +80,9 @@ class Settings:
     oidc_encryption_keys: tuple[Path, ...] = ()
     #: The eIDAS level a sign-in must reach: ``substantial`` or ``high``.
     oidc_level: str = "substantial"
+    #: Fernet key (``flask --app portal identity codekey``) that encrypts personal identity
+    #: codes; kept outside the database so a database copy alone reveals none (legal rules §8).
+    identity_code_key: str = ""
     #: Scopes asked for; the FTN profile's ``personal_identity_code`` gives the code.
     oidc_scope: str = "openid profile personal_identity_code"
     #: Slug of the register that describes the portal's own processing (``/<lang>/privacy``).
@@ -158,6 +161,7 @@ class Settings:
             "oidc_encryption_keys": _paths(get("OIDC_ENCRYPTION_KEYS")),
             "oidc_level": get("OIDC_LEVEL", cls.oidc_level),
             "oidc_scope": get("OIDC_SCOPE", cls.oidc_scope),
+            "identity_code_key": get("IDENTITY_CODE_KEY"),
             "a11y_authority_url": get("A11Y_AUTHORITY_URL", cls.a11y_authority_url),
             "a11y_feedback_email": get("A11Y_FEEDBACK_EMAIL", cls.a11y_feedback_email),
             "a11y_statement_prepared": get("A11Y_STATEMENT_PREPARED", cls.a11y_statement_prepared),
@@ -172,9 +176,11 @@ class Settings:
         if values["oidc_level"] not in ("substantial", "high"):
             raise SettingsError("PORTAL_OIDC_LEVEL must be substantial or high")
         if values["oidc_issuer"] and not (values["oidc_client_id"] and values["oidc_signing_keys"]
-                                          and values["oidc_encryption_keys"]):
+                                          and values["oidc_encryption_keys"]
+                                          and values["identity_code_key"]):
             raise SettingsError("PORTAL_OIDC_ISSUER needs PORTAL_OIDC_CLIENT_ID, "
-                                "PORTAL_OIDC_SIGNING_KEYS and PORTAL_OIDC_ENCRYPTION_KEYS")
+                                "PORTAL_OIDC_SIGNING_KEYS, PORTAL_OIDC_ENCRYPTION_KEYS and "
+                                "PORTAL_IDENTITY_CODE_KEY")
         settings = cls(**values)
         return settings.with_secret()
 

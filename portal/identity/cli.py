@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import click
+from cryptography.fernet import Fernet
 from flask import current_app
 from flask.cli import AppGroup
 
@@ -25,6 +26,13 @@ def keygen(path: Path) -> None:
     with os.fdopen(descriptor, "wb") as file:
         file.write(generate_pem())
     click.echo(f"Wrote {path}. Add it to PORTAL_OIDC_SIGNING_KEYS or PORTAL_OIDC_ENCRYPTION_KEYS.")
+
+
+@identity_cli.command("codekey")
+def codekey() -> None:
+    """Print a new key for PORTAL_IDENTITY_CODE_KEY. Keep it with the other secrets, never
+    in the database or its backups: without it the stored identity codes cannot be read."""
+    click.echo(Fernet.generate_key().decode("ascii"))
 
 
 @identity_cli.command("jwks")

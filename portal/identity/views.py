@@ -1,7 +1,8 @@
 """Identification pages: start, the provider's return, the result, and the portal's JWKS.
 
 The browser's session keeps only the one-time ``state``, ``nonce`` and PKCE verifier while it
-is away, and on return only who was identified and how strongly, never the identity code.
+is away, and on return who was identified and how strongly, the identity code only encrypted
+with the key from the settings (the cookie is signed, not secret).
 Every refusal clears the identification from the session and names its reason.
 """
 
@@ -22,7 +23,7 @@ from flask import (
 )
 
 from ..extensions import limiter
-from . import bp, client, root_bp, tokens
+from . import bp, client, root_bp, service, tokens
 from .keys import PortalKeys
 
 PENDING = "oidc_pending"
@@ -106,6 +107,21 @@ def callback():
         return render_template("identity/refused.html", reason=refusal.reason), 403
     except client.ProviderError:
         return render_template("identity/refused.html", reason="provider"), 502
-    session[IDENTIFIED] = {"name": identity.name, "birthdate": identity.birthdate,
-                           "level": identity.level, "issuer": identity.issuer}
+    session[IDENTIFIED] = service.for_session(identity, settings.identity_code_key)
     return redirect(url_for("identity.start_page", lang_code=lang), code=303)
+
+
+def attach_browser_identification(db_session, data_request) -> None:
+    """The request form calls this: a request filed in a browser that identified strongly
+    carries that identification (its level, provider, name and encrypted code)."""
+    identified = session.get(IDENTIFIED)
+    if identified and current_app.config["PORTAL"].identification_enabled:
+        service.attach(db_session, data_request, identified)
+
+
+@bp.app_template_global("browser_identification")
+def browser_identification() -> dict | None:
+    """For the request form: None when the feature is off, else what this browser holds."""
+    if not current_app.config["PORTAL"].identification_enabled:
+        return None
+    return session.get(IDENTIFIED) or {}
