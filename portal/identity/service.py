@@ -6,6 +6,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..dsr.models import DataRequest
+from ..law.identification import required_level
+from ..notices.service import latest_published
 from . import codes
 from .models import RequestIdentity
 from .tokens import Identity
@@ -36,3 +38,19 @@ def attach(session: Session, request: DataRequest, identified: dict) -> RequestI
 
 def of_request(session: Session, request_id: int) -> RequestIdentity | None:
     return session.scalar(select(RequestIdentity).where(RequestIdentity.request_id == request_id))
+
+
+def levels(session: Session, request: DataRequest, *, enabled: bool) -> tuple[str, str]:
+    """(how the requester is identified, what the request's registers need for its right).
+
+    With identification off nothing can be stronger than e-mail, so nothing is gated: the
+    portal then works as it did before the feature (``PORTAL_OIDC_ISSUER`` unset).
+    """
+    if not enabled:
+        return "email", "email"
+    personal_data: set[str] = set()
+    for register in request.registers:
+        personal_data.update(latest_published(session, register.slug).content
+                             .get("personal_data", ()))
+    level = "strong" if of_request(session, request.id) is not None else "email"
+    return level, required_level(request.right_code, personal_data)

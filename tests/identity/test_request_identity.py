@@ -10,7 +10,7 @@ from sqlalchemy import inspect, select, text
 from portal.dsr import service
 from portal.dsr.models import DataRequest
 from portal.identity.models import RequestIdentity
-from tests.backoffice.factories import csrf_of, signed_in_staff
+from tests.backoffice.factories import csrf_of, decide, make_request, signed_in_staff
 from tests.dsr.helpers import form_fields, valid_request
 from tests.htmlcheck import html_problems
 from tests.idp.provider import identify
@@ -96,4 +96,27 @@ def test_a_request_without_identification_is_at_email_level(identity_db_app):
     page = staff.get(f"/admin/requests/{data_request.id}").get_data(as_text=True)
     assert "e-mail address confirmed" in page
     assert "Show the personal identity code" not in page
+    session.close()
+
+
+def test_a_granted_access_decision_waits_for_strong_identification(identity_db_app, tmp_path):
+    """KAMU holds personal identity codes: at e-mail level the answer cannot be sent; the
+    error links to the identification on the page; identified strongly, it goes."""
+    session = identity_db_app.extensions["db_sessionmaker"]()
+    staff = identity_db_app.test_client()
+    signed_in_staff(staff, session)
+    weak = make_request(session, register="kamu-asiakasrekisteri")
+    response = decide(staff, weak, "granted")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "only after strong electronic identification" in page
+    assert 'href="#identification"' in page and 'id="identification"' in page
+    assert html_problems({"refused": response.data}, tmp_path) == []
+    session.expire_all()
+    assert session.get(DataRequest, weak.id).state == "received"
+
+    strong = _identified_request(identity_db_app.test_client(), session)
+    assert decide(staff, strong, "granted").status_code == 302
+    session.expire_all()
+    assert session.get(DataRequest, strong.id).state == "completed"
     session.close()
