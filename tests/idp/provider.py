@@ -49,6 +49,16 @@ def make_keys(folder: Path) -> dict[str, tuple[Path, ...]]:
             "oidc_encryption_keys": (paths["enc"],)}
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def issuer_at(port: int) -> str:
+    return f"http://127.0.0.1:{port}"
+
+
 def _client(client_id: str, redirect_uris: list[str], jwks: dict, **overrides) -> dict:
     return {
         "client_id": client_id, "redirect_uris": redirect_uris, "jwks": jwks,
@@ -64,11 +74,10 @@ def _client(client_id: str, redirect_uris: list[str], jwks: dict, **overrides) -
 
 
 class Provider:
-    def __init__(self, folder: Path, keys: dict, redirect_uris: list[str]) -> None:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        self.issuer = f"http://127.0.0.1:{self.port}"
+    def __init__(self, folder: Path, keys: dict, redirect_uris: list[str],
+                 port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.issuer = issuer_at(self.port)
         portal_keys = PortalKeys.load(keys["oidc_signing_keys"], keys["oidc_encryption_keys"])
         jwks = portal_keys.public_jwks()
         no_encryption = {"id_token_encrypted_response_alg": None,
