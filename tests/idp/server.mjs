@@ -29,7 +29,7 @@ const provider = new Provider(issuer, {
   features: {
     devInteractions: { enabled: false },
     encryption: { enabled: true },
-    requestObjects: { enabled: true, requireSignedRequestObject: true },
+    requestObjects: { request: true, requireSignedRequestObject: true },
   },
   enabledJWA: {
     idTokenSigningAlgValues: ['RS256'],
