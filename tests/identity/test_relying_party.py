@@ -10,6 +10,7 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import KeySet
 
+from portal.settings import Settings, SettingsError
 from tests.htmlcheck import html_problems
 from tests.idp.provider import identify
 
@@ -128,3 +129,11 @@ def test_identification_pages_are_valid_html_in_every_language(identity_app, tmp
     assert html_problems(pages, tmp_path) == []
     assert "Tunnistautuminen ei onnistunut" in pages["refused-fi"].decode()
     assert "Identifieringen lyckades inte" in pages["refused-sv"].decode()
+
+
+def test_an_issuer_without_keys_or_code_key_is_refused_at_start():
+    with pytest.raises(SettingsError, match="PORTAL_IDENTITY_CODE_KEY"):
+        Settings.from_env({"PORTAL_OIDC_ISSUER": "https://idp.example",
+                           "PORTAL_OIDC_CLIENT_ID": "portal", "PORTAL_SECRET_KEY": "x" * 32})
+    with pytest.raises(SettingsError, match="PORTAL_OIDC_LEVEL"):
+        Settings.from_env({"PORTAL_OIDC_LEVEL": "low", "PORTAL_SECRET_KEY": "x" * 32})
