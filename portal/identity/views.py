@@ -9,6 +9,7 @@ Every refusal clears the identification from the session and names its reason.
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import timedelta
 
 from flask import (
     abort,
@@ -22,6 +23,8 @@ from flask import (
     url_for,
 )
 
+from ..db import get_session, utcnow
+from ..dsr.service import LinkInvalid, by_status_token
 from ..extensions import limiter
 from . import bp, client, root_bp, service, tokens
 from .keys import PortalKeys
@@ -69,6 +72,28 @@ def start_page():
 @bp.get("/identify/start")
 @limiter.limit("20 per hour")
 def start():
+    return _leave()
+
+
+@bp.get("/requests/status/<token>/identify")
+@limiter.limit("20 per hour")
+def start_for_request(token: str):
+    """Identify for a request already filed (its status page offers this while the request
+    is at e-mail level); the status link proves the browser may act on the request."""
+    try:
+        _request_by_status_token(token)
+    except LinkInvalid:
+        abort(404)
+    return _leave(status_token=token)
+
+
+def _request_by_status_token(token: str):
+    days = current_app.config["PORTAL"].status_link_days
+    return by_status_token(get_session(), token[:200], now=utcnow(),
+                           valid_after_closing=timedelta(days=days))
+
+
+def _leave(**extra):
     settings = _settings()
     try:
         metadata = client.discover(settings.oidc_issuer)
@@ -79,7 +104,7 @@ def start():
         redirect_uri=_redirect_uri(settings), scope=settings.oidc_scope,
         level=settings.oidc_level, locale=g.lang_code)
     session.pop(IDENTIFIED, None)
-    session[PENDING] = {**asdict(pending), "lang": g.lang_code}
+    session[PENDING] = {**asdict(pending), "lang": g.lang_code, **extra}
     return redirect(url, code=303)
 
 
@@ -108,7 +133,15 @@ def callback():
     except client.ProviderError:
         return render_template("identity/refused.html", reason="provider"), 502
     session[IDENTIFIED] = service.for_session(identity, settings.identity_code_key)
-    return redirect(url_for("identity.start_page", lang_code=lang), code=303)
+    token = pending.get("status_token")
+    if token is None:
+        return redirect(url_for("identity.start_page", lang_code=lang), code=303)
+    try:
+        service.attach(get_session(), _request_by_status_token(token), session[IDENTIFIED])
+    except LinkInvalid:
+        return render_template("identity/refused.html", reason="state"), 403
+    get_session().commit()
+    return redirect(url_for("dsr.status", token=token, lang_code=lang), code=303)
 
 
 def attach_browser_identification(db_session, data_request) -> None:
@@ -125,3 +158,13 @@ def browser_identification() -> dict | None:
     if not current_app.config["PORTAL"].identification_enabled:
         return None
     return session.get(IDENTIFIED) or {}
+
+
+@bp.app_template_global("status_identification")
+def status_identification(data_request) -> dict | None:
+    """For the status page: whether to offer strong identification (the request is open, at
+    e-mail level, and its registers need strong identification for its right)."""
+    if not current_app.config["PORTAL"].identification_enabled:
+        return None
+    level, required = service.levels(get_session(), data_request, enabled=True)
+    return {"identified": level == "strong", "needed": required == "strong"}

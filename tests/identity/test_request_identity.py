@@ -120,3 +120,30 @@ def test_a_granted_access_decision_waits_for_strong_identification(identity_db_a
     session.expire_all()
     assert session.get(DataRequest, strong.id).state == "completed"
     session.close()
+
+
+def test_a_request_at_email_level_is_identified_later_from_its_status_page(identity_db_app):
+    session = identity_db_app.extensions["db_sessionmaker"]()
+    client = identity_db_app.test_client()
+    client.post("/fi/requests/new", data={**form_fields(client), **valid_request(
+        name="Matti Meikäläinen", registers=["kamu-asiakasrekisteri"])})
+    data_request = session.scalar(select(DataRequest))
+    token = service.confirm(session, data_request, now=data_request.received_at)
+    session.commit()
+
+    status = f"/fi/requests/status/{token}"
+    page = client.get(status).get_data(as_text=True)
+    assert "tietojasi luovutetaan tai ne poistetaan vasta, kun olet tunnistautunut" in page
+    start = client.get(f"{status}/identify")
+    assert start.status_code == 303
+    back = urlsplit(identify(start.headers["Location"], "http://localhost/identify/callback"))
+    response = client.get(f"{back.path}?{back.query}")
+    assert response.headers["Location"].endswith(status)
+    assert "Olet tunnistautunut vahvasti tätä pyyntöä varten." in client.get(
+        status).get_data(as_text=True)
+
+    staff = identity_db_app.test_client()
+    signed_in_staff(staff, session)
+    assert decide(staff, data_request, "granted").status_code == 302
+    assert client.get("/fi/requests/status/not-a-link/identify").status_code == 404
+    session.close()
