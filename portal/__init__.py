@@ -59,6 +59,9 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     from .backoffice import bp as backoffice_bp
     from .dsr import bp as dsr_bp
+    from .identity import bp as identity_bp
+    from .identity import root_bp as identity_root_bp
+    from .identity import staff_views  # noqa: F401  (its routes join the back office's)
     from .notices import bp as notices_bp
     from .ops import bp as ops_bp
     from .site import bp as site_bp
@@ -68,6 +71,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(notices_bp)
     app.register_blueprint(site_bp)
     app.register_blueprint(dsr_bp)
+    app.register_blueprint(identity_bp)
+    app.register_blueprint(identity_root_bp)
     app.register_blueprint(backoffice_bp)
     app.register_blueprint(ops_bp)
     cli.init_app(app)

@@ -17,6 +17,7 @@ from .db import get_session
 from .dsr.cli import retention_cli
 from .dsr.deadline_text import explain
 from .i18n import LOCALES
+from .identity.cli import identity_cli
 from .mail.cli import mail_cli
 from .notices import service as notices
 from .notices.completeness import check
@@ -182,6 +183,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(notices_cli)
     app.cli.add_command(deadline_command)
     app.cli.add_command(mail_cli)
+    app.cli.add_command(identity_cli)
     app.cli.add_command(retention_cli)
     app.cli.add_command(staff_cli)
     app.cli.add_command(deadlines_cli)

@@ -7,6 +7,7 @@ from .backoffice.stats import PurgedRequestFact
 from .db import Base
 from .dsr.models import DataRequest, ReferenceCounter, RequestEvent
 from .editor.models import NoticeDraft
+from .identity.models import RequestIdentity
 from .mail.models import OutboxAttachment, OutboxMail
 from .notices.models import Controller, NoticeVersion, Register, Rendition
 
@@ -27,5 +28,6 @@ __all__ = [
     "ReminderLog",
     "Rendition",
     "RequestEvent",
+    "RequestIdentity",
     "StaffUser",
 ]

@@ -38,6 +38,10 @@ def _int(value: str, name: str) -> int:
         raise SettingsError(f"{name} must be a whole number, not {value!r}") from None
 
 
+def _paths(value: str) -> tuple[Path, ...]:
+    return tuple(Path(part.strip()) for part in value.split(",") if part.strip())
+
+
 @dataclass(frozen=True)
 class Settings:
     """The portal's configuration. Build it with :meth:`from_env`; tests pass overrides."""
@@ -68,6 +72,21 @@ class Settings:
     question_reminder_days: int = 14
     #: Hours after sign-in when a staff session ends however active it is (ASVS 3.3.2).
     session_lifetime_hours: int = 12
+    #: OpenID provider (Suomi.fi e-Identification or an FTN broker) for strong electronic
+    #: identification; empty turns the feature off (docs/identification.md).
+    oidc_issuer: str = ""
+    oidc_client_id: str = ""
+    #: The portal's private keys (PEM files), newest first: the first of each list is used,
+    #: every one is published at /.well-known/jwks.json so that keys rotate without downtime.
+    oidc_signing_keys: tuple[Path, ...] = ()
+    oidc_encryption_keys: tuple[Path, ...] = ()
+    #: The eIDAS level a sign-in must reach: ``substantial`` or ``high``.
+    oidc_level: str = "substantial"
+    #: Fernet key (``flask --app portal identity codekey``) that encrypts personal identity
+    #: codes; kept outside the database so a database copy alone reveals none (legal rules §8).
+    identity_code_key: str = ""
+    #: Scopes asked for; the FTN profile's ``personal_identity_code`` gives the code.
+    oidc_scope: str = "openid profile personal_identity_code"
     #: Slug of the register that describes the portal's own processing (``/<lang>/privacy``).
     privacy_register: str = "tietosuojaportaali"
     #: Accessibility supervisory authority (Act 306/2019 §15); it moved to Traficom in 2025.
@@ -95,6 +114,11 @@ class Settings:
     @property
     def is_production(self) -> bool:
         return self.env == "production"
+
+    @property
+    def identification_enabled(self) -> bool:
+        """Strong identification is offered only when an OpenID provider is configured."""
+        return bool(self.oidc_issuer)
 
     @property
     def mail_dir(self) -> Path:
@@ -135,6 +159,13 @@ class Settings:
             "session_lifetime_hours": _int(get("SESSION_LIFETIME_HOURS", "12"),
                                            "PORTAL_SESSION_LIFETIME_HOURS"),
             "privacy_register": get("PRIVACY_REGISTER", cls.privacy_register),
+            "oidc_issuer": get("OIDC_ISSUER").rstrip("/"),
+            "oidc_client_id": get("OIDC_CLIENT_ID"),
+            "oidc_signing_keys": _paths(get("OIDC_SIGNING_KEYS")),
+            "oidc_encryption_keys": _paths(get("OIDC_ENCRYPTION_KEYS")),
+            "oidc_level": get("OIDC_LEVEL", cls.oidc_level),
+            "oidc_scope": get("OIDC_SCOPE", cls.oidc_scope),
+            "identity_code_key": get("IDENTITY_CODE_KEY"),
             "a11y_authority_url": get("A11Y_AUTHORITY_URL", cls.a11y_authority_url),
             "a11y_feedback_email": get("A11Y_FEEDBACK_EMAIL", cls.a11y_feedback_email),
             "a11y_statement_prepared": get("A11Y_STATEMENT_PREPARED", cls.a11y_statement_prepared),
@@ -146,6 +177,14 @@ class Settings:
             values[name] = {lang: get(f"{prefix}{lang.upper()}", text)
                             for lang, text in getattr(defaults, name).items()}
         values.update(overrides)
+        if values["oidc_level"] not in ("substantial", "high"):
+            raise SettingsError("PORTAL_OIDC_LEVEL must be substantial or high")
+        if values["oidc_issuer"] and not (values["oidc_client_id"] and values["oidc_signing_keys"]
+                                          and values["oidc_encryption_keys"]
+                                          and values["identity_code_key"]):
+            raise SettingsError("PORTAL_OIDC_ISSUER needs PORTAL_OIDC_CLIENT_ID, "
+                                "PORTAL_OIDC_SIGNING_KEYS, PORTAL_OIDC_ENCRYPTION_KEYS and "
+                                "PORTAL_IDENTITY_CODE_KEY")
         settings = cls(**values).with_secret()
         if settings.is_production:
             settings.refuse_unsafe_production()

@@ -6,7 +6,7 @@ comes back as the request's page with a summary that links to the field concerne
 
 from __future__ import annotations
 
-from flask import Response, flash, redirect, request, url_for
+from flask import Response, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -41,6 +41,10 @@ ERRORS = {
     rules.LateNotConfirmed: (_l("The due date has passed. Confirm that you are sending the "
                                 "decision late."), "late-confirmed"),
     decisions.NoPreparedDecision: (_l("There is no prepared decision to send."), "decide"),
+    rules.IdentityTooWeak: (_l("This register discloses or erases data only after strong "
+                               "electronic identification, and the requester has not identified "
+                               "strongly. Ask the requester to identify before sending."),
+                            "identification"),
 }
 
 
@@ -124,7 +128,8 @@ def send_decision(request_id: int):
     data_request, session = visible_request(request_id), get_session()
     try:
         decisions.send(session, data_request, current_user, version=_version(),
-                       late_confirmed=request.form.get("late_confirmed") == "1", now=utcnow())
+                       late_confirmed=request.form.get("late_confirmed") == "1", now=utcnow(),
+                       identification=current_app.config["PORTAL"].identification_enabled)
         session.commit()
     except HANDLED as exc:
         return _refused(request_id, exc)

@@ -21,6 +21,7 @@ from ..dsr import workflow
 from ..dsr.models import DataRequest, DecisionFile, RequestEvent, ResponseDocument
 from ..dsr.outcomes import OUTCOME_SENTENCES
 from ..dsr.service import deadline_of
+from ..identity import service as identity
 from ..law import decisions as rules
 from ..law.decisions import Decision
 from ..mail.compose import Attachment
@@ -95,16 +96,22 @@ def letter_pdf(session: Session, request: DataRequest, signer: StaffUser, now) -
 
 
 def send(session: Session, request: DataRequest, staff: StaffUser, *, version: int,
-         late_confirmed: bool, now: datetime) -> None:
-    """Send the prepared decision: letter and files archived and mailed, the request closed."""
+         late_confirmed: bool, now: datetime, identification: bool) -> None:
+    """Send the prepared decision: letter and files archived and mailed, the request closed.
+
+    ``identification``: strong identification is configured, so the registers' identity
+    levels apply (legal rules §8).
+    """
     _check_version(request, version)
     decision = prepared(request)
     if decision is None:
         raise NoPreparedDecision()
     new_state = workflow.next_state("send_decision", request.state, outcome=decision.outcome)
     late = rules.is_late(receipt_date(now), deadline_of(request).due)
+    identity_level, required_level = identity.levels(session, request, enabled=identification)
     rules.check_sending(decision.outcome, decision_maker=staff.decision_maker, late=late,
-                        late_confirmed=late_confirmed)
+                        late_confirmed=late_confirmed, right=request.right_code,
+                        identity_level=identity_level, required_level=required_level)
     before = snapshot(request)
     pdf = letter_pdf(session, request, staff, now)
     files = [Attachment(f"{request.reference}-decision.pdf", "application/pdf", pdf)]

@@ -11,6 +11,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..db import get_session, utcnow
 from ..extensions import limiter
 from ..i18n import current_locale
+from ..identity.views import attach_browser_identification
 from ..notices.service import NoticeNotFound, latest_content, published_index
 from . import bp, notify, service, workflow
 from .applicability import APPLIES, applicability
@@ -89,6 +90,7 @@ def new():
             form.registers.errors = [_("Choose registers of one organisation only. Make a "
                                        "separate request to each organisation.")]
         else:
+            attach_browser_identification(session, data_request)
             if token is not None:
                 notify.confirmation(session, data_request, token)
             session.commit()

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 from .citations import Provision, dpa, gdpr
 from .grounds import GROUNDS, OTHER_ACT, RIGHT_ARTICLES, check_grounds, uses_section_34
+from .identification import GATED_RIGHTS, meets
 
 GRANTED, PARTLY, REFUSED, NO_DATA = "granted", "partly_granted", "refused", "no_data"
 OUTCOMES = (GRANTED, PARTLY, REFUSED, NO_DATA)
@@ -54,6 +55,11 @@ class NotDecisionMaker(DecisionError):
 
 class LateNotConfirmed(DecisionError):
     """An adverse decision after the due date is sent only when the sender confirms it."""
+
+
+class IdentityTooWeak(DecisionError):
+    """A granted access, portability or erasure answer needs the requester identified at the
+    level the register requires (legal rules §8)."""
 
 
 @dataclass(frozen=True)
@@ -105,9 +111,16 @@ def check_decision(right: str, decision: Decision) -> None:
         check_grounds(right, decision.grounds, decision.other_act)
 
 
-def check_sending(outcome: str, *, decision_maker: bool, late: bool,
-                  late_confirmed: bool) -> None:
-    """Raise unless the sender may send a decision with ``outcome`` now."""
+def check_sending(outcome: str, *, decision_maker: bool, late: bool, late_confirmed: bool,
+                  right: str, identity_level: str, required_level: str) -> None:
+    """Raise unless the sender may send a decision with ``outcome`` now.
+
+    ``identity_level`` is how the requester was identified, ``required_level`` what the
+    registers need for ``right`` (:mod:`.identification`); a refusal discloses nothing.
+    """
+    if (outcome in (GRANTED, PARTLY) and right in GATED_RIGHTS
+            and not meets(identity_level, required_level)):
+        raise IdentityTooWeak()
     if outcome in ADVERSE and not decision_maker:
         raise NotDecisionMaker()
     if outcome in ADVERSE and late and not late_confirmed:

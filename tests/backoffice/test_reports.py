@@ -24,7 +24,7 @@ def complete(app, session, request, staff, day: str) -> None:
                           diary_number="", version=request.version, now=at_helsinki(day))
         session.flush()
         decisions.send(session, request, staff, version=request.version, late_confirmed=False,
-                       now=at_helsinki(day))
+                       now=at_helsinki(day), identification=False)
         session.commit()
 
 

@@ -85,21 +85,31 @@ def test_no_data_is_an_access_answer():
     assert "no_data" not in d.outcomes_for("erasure")
 
 
+#: Identity checked at the level needed (tests/unit/test_identification_rules.py tests the gate).
+CLEARED = {"right": "access", "identity_level": "email", "required_level": "email"}
+
+
 def test_only_a_decision_maker_sends_a_refusal_or_partial_decision():
     for outcome in ("refused", "partly_granted"):
         with pytest.raises(d.NotDecisionMaker):
-            d.check_sending(outcome, decision_maker=False, late=False, late_confirmed=False)
-        d.check_sending(outcome, decision_maker=True, late=False, late_confirmed=False)
-    d.check_sending("granted", decision_maker=False, late=False, late_confirmed=False)
+            d.check_sending(outcome, decision_maker=False, late=False, late_confirmed=False,
+                            **CLEARED)
+        d.check_sending(outcome, decision_maker=True, late=False, late_confirmed=False,
+                        **CLEARED)
+    d.check_sending("granted", decision_maker=False, late=False, late_confirmed=False,
+                    **CLEARED)
 
 
 def test_an_adverse_decision_after_the_due_date_is_sent_only_when_confirmed():
     assert d.is_late(date(2026, 4, 8), date(2026, 4, 7))
     assert not d.is_late(date(2026, 4, 7), date(2026, 4, 7))
     with pytest.raises(d.LateNotConfirmed):
-        d.check_sending("refused", decision_maker=True, late=True, late_confirmed=False)
-    d.check_sending("refused", decision_maker=True, late=True, late_confirmed=True)
-    d.check_sending("granted", decision_maker=False, late=True, late_confirmed=False)
+        d.check_sending("refused", decision_maker=True, late=True, late_confirmed=False,
+                        **CLEARED)
+    d.check_sending("refused", decision_maker=True, late=True, late_confirmed=True,
+                    **CLEARED)
+    d.check_sending("granted", decision_maker=False, late=True, late_confirmed=False,
+                    **CLEARED)
 
 
 def test_provisions_of_a_partial_decision_under_section_34():
