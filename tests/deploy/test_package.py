@@ -14,7 +14,7 @@ import sys
 import sysconfig
 import zipfile
 
-from tests.conftest import PROJECT_ROOT
+from tests.conftest import DEMO_OVERRIDE, PROJECT_ROOT
 
 SERVE = """
 import json, sys
@@ -51,7 +51,8 @@ def test_a_built_wheel_installed_elsewhere_speaks_finnish_and_swedish(tmp_path):
     run = tmp_path / "run"
     run.mkdir()
     env = {"PATH": "/usr/bin:/bin", "PORTAL_INSTANCE_PATH": str(run / "instance")}
-    for command in (["db", "upgrade"], ["notices", "import", f"{site}/portal/demo/notices"]):
+    for command in (["db", "upgrade"], ["notices", "import", "--override", DEMO_OVERRIDE,
+                                        f"{site}/portal/demo/notices"]):
         subprocess.run([python, "-m", "flask", "--app", "portal", *command], cwd=run, env=env,
                        check=True, capture_output=True, timeout=120)
     served = subprocess.run([python, "-c", SERVE], cwd=run, env=env, capture_output=True,
