@@ -9,10 +9,11 @@ import click
 from alembic import command
 from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
-from flask_babel import force_locale, format_date, gettext
+from flask_babel import force_locale, gettext
 
 from . import deadlines, migrate
 from .backoffice.cli import deadlines_cli, staff_cli
+from .dates import format_date
 from .db import get_session
 from .dsr.cli import retention_cli
 from .dsr.deadline_text import explain

@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 log = logging.getLogger(__name__)
 
 MESSAGES = {
-    400: (_l("The request could not be understood"),
+    400: (_l("The page could not be shown"),
           _l("Something in what was sent was not valid. Go back and try again.")),
     403: (_l("Access denied"), _l("You do not have permission to see this page.")),
     404: (_l("Page not found"),

@@ -12,8 +12,10 @@ from flask_babel import get_locale
 from flask_login import current_user
 from markupsafe import Markup, escape
 
+from . import dates
 from .assets import TRANSLATIONS
 from .extensions import babel
+from .law.citations import capitalised, cite_gdpr_list, parse_gdpr
 
 #: Locale code -> the language's own name.
 LOCALES = {"fi": "Suomi", "sv": "Svenska", "en": "English"}
@@ -88,6 +90,12 @@ def language_name(code: str) -> Markup:
     return Markup('<span lang="{0}">{1}</span>').format(code, escape(LOCALES[code]))
 
 
+def gdpr_cited(notation: str, lang: str | None = None) -> str:
+    """GDPR provisions in the rules' notation ("13(1)(a), 14(1)(a)") cited the way a lawyer of
+    the reader's language writes them, so that no page mixes citation styles."""
+    return cite_gdpr_list(parse_gdpr(notation), lang or current_locale())
+
+
 def init_app(app: Flask) -> None:
     babel.init_app(
         app,
@@ -96,8 +104,11 @@ def init_app(app: Flask) -> None:
         default_timezone="Europe/Helsinki",
         default_translation_directories=str(TRANSLATIONS),
     )
+    dates.init_app(app)
     app.jinja_env.globals["LOCALES"] = LOCALES
     app.jinja_env.globals["language_name"] = language_name
     app.jinja_env.filters["tr"] = translated
+    app.jinja_env.filters["gdpr_cited"] = gdpr_cited
+    app.jinja_env.filters["capitalised"] = capitalised
     app.jinja_env.globals["alternate_urls"] = alternate_urls
     app.jinja_env.globals["current_locale"] = current_locale

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from string import Template
 
-from flask_babel import force_locale, format_date
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..dates import format_date
 from ..dsr.models import DataRequest
 from ..dsr.rights import RIGHTS
 from ..law.decisions import GRANTED

@@ -12,9 +12,10 @@ from __future__ import annotations
 from datetime import date
 from string import Template
 
-from flask_babel import force_locale, format_date
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from ..dates import format_date
 from ..law.remedies import APPEAL, DISTRICT_COURT, RECTIFICATION, Remedy, deemed_notified
 from ..notices.models import Controller
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask_babel import format_date, format_time, gettext, ngettext
+from flask_babel import gettext, ngettext
 
+from ..dates import format_date, format_date_range, format_time
 from ..deadlines import Deadline, Step, holiday_name
 
 
@@ -28,18 +29,21 @@ def _sentence(step: Step, lang: str, with_time: bool) -> str:
     if step.code == "month_end":
         return gettext("That month has no day with the same number, so its last day counts.")
     if step.code == "paused":
-        return ngettext("The time limit was paused from %(start)s to %(end)s while the requester "
-                        "was asked for more information: %(num)d day is added, giving %(date)s.",
-                        "The time limit was paused from %(start)s to %(end)s while the requester "
-                        "was asked for more information: %(num)d days are added, giving %(date)s.",
-                        d["days"], start=format_date(d["from"], "long"),
-                        end=format_date(d["to"], "long"), date=_day(step.day))
+        return ngettext("The time limit did not run during %(period)s while the requester was "
+                        "asked for more information: %(num)d day is added, giving %(date)s.",
+                        "The time limit did not run during %(period)s while the requester was "
+                        "asked for more information: %(num)d days are added, giving %(date)s.",
+                        d["days"], period=format_date_range(d["from"], d["to"]),
+                        date=_day(step.day))
     if step.code == "extension_late":
         return gettext("The extension was notified on %(notified)s, after the one-month time limit "
                        "of %(date)s, so it does not apply.",
                        notified=format_date(d["notified"], "long"), date=_day(step.day))
     if step.code == "non_working":
         name = holiday_name(step.day, lang) if d.get("holiday") else None
+        if name and lang != "en":
+            # Finnish and Swedish write holiday names in lower case in running text.
+            name = name.lower()
         if name:
             return gettext("%(date)s is a public holiday (%(holiday)s), so the time limit moves "
                            "on.", date=_day(step.day), holiday=name)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from flask import url_for
 from flask_babel import gettext as _
 
+from ..i18n import gdpr_cited
 from ..notices.completeness import PUBLIC_AUTHORITY_F, Finding
 from ..notices.models import Register
 from ..notices.sections import SECTIONS
@@ -43,9 +44,9 @@ def _item(finding: Finding, register: Register) -> Item:
                 "with a reason why this processing is not one of them.")
     elif finding.item == "translation":
         why = _("Not translated. Everyone the notice serves must be able to read it "
-                "(GDPR Art. %(article)s).", article=finding.article)
+                "(%(provision)s).", provision=gdpr_cited(finding.article))
     else:
-        why = _("Missing. Required by GDPR Art. %(article)s.", article=finding.article)
+        why = _("Missing. Required by %(provision)s.", provision=gdpr_cited(finding.article))
     return Item(href, label, why)
 
 

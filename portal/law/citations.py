@@ -9,6 +9,7 @@ in the message catalogs.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 GDPR, DPA, RECITAL = "gdpr", "dpa", "recital"
@@ -47,20 +48,57 @@ def _recital(p: Provision, lang: str) -> str:
             "sv": f"skäl {p.number} i dataskyddsförordningen"}.get(lang, f"Recital {p.number} GDPR")
 
 
-def _gdpr(p: Provision, lang: str) -> str:
+def _gdpr_where(p: Provision, lang: str) -> str:
+    """The article, paragraph and point without the act's name: "17 artiklan 3 kohdan b
+    alakohta", "17.3 b", "17(3)(b)"."""
     if lang == "fi":
         if p.paragraph is None:
-            return f"tietosuoja-asetuksen {p.number} artikla"
+            return f"{p.number} artikla"
         if p.point is None:
-            return f"tietosuoja-asetuksen {p.number} artiklan {p.paragraph} kohta"
-        return f"tietosuoja-asetuksen {p.number} artiklan {p.paragraph} kohdan {p.point} alakohta"
+            return f"{p.number} artiklan {p.paragraph} kohta"
+        return f"{p.number} artiklan {p.paragraph} kohdan {p.point} alakohta"
     if lang == "sv":
         where = str(p.number) + (f".{p.paragraph}" if p.paragraph is not None else "")
-        where += f" {p.point}" if p.point else ""
-        return f"artikel {where} i dataskyddsförordningen"
+        return where + (f" {p.point}" if p.point else "")
     where = str(p.number) + (f"({p.paragraph})" if p.paragraph is not None else "")
-    where += f"({p.point})" if p.point else ""
-    return f"Article {where} GDPR"
+    return where + (f"({p.point})" if p.point else "")
+
+
+def _gdpr(p: Provision, lang: str) -> str:
+    return cite_gdpr_list([p], lang)
+
+
+def _listed(items: list[str], lang: str) -> str:
+    conjunction = {"fi": "ja", "sv": "och"}.get(lang, "and")
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def cite_gdpr_list(provisions: list[Provision], lang: str) -> str:
+    """Several GDPR provisions as one citation, the regulation named once: "tietosuoja-asetuksen
+    13 artiklan 1 kohdan a alakohta ja 14 artiklan 1 kohdan a alakohta", "artiklarna 13.1 a och
+    14.1 a i dataskyddsförordningen", "Articles 13(1)(a) and 14(1)(a) GDPR"."""
+    where = _listed([_gdpr_where(p, lang) for p in provisions], lang)
+    if lang == "fi":
+        return f"tietosuoja-asetuksen {where}"
+    if lang == "sv":
+        articles = "artikel" if len(provisions) == 1 else "artiklarna"
+        return f"{articles} {where} i dataskyddsförordningen"
+    return f"{'Article' if len(provisions) == 1 else 'Articles'} {where} GDPR"
+
+
+_GDPR_NOTATION = re.compile(r"\s*(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?\s*")
+
+
+def parse_gdpr(notation: str) -> list[Provision]:
+    """GDPR provisions from the notation the rules tables use: "13(1)(a), 14(1)(a)" or "32"."""
+    provisions = []
+    for part in notation.split(","):
+        match = _GDPR_NOTATION.fullmatch(part)
+        if match is None:
+            raise ValueError(f"not a GDPR provision: {part!r}")
+        article, paragraph, point = match.groups()
+        provisions.append(gdpr(int(article), int(paragraph) if paragraph else None, point))
+    return provisions
 
 
 def _dpa(p: Provision, lang: str) -> str:

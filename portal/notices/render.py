@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flask import current_app, render_template
-from flask_babel import format_date
 from markupsafe import Markup
 
 from ..assets import PACKAGE, STATIC, TEMPLATES, TRANSLATIONS
+from ..dates import format_date
 from ..dsr.applicability import applicability
 from ..dsr.rights import NOTES, RIGHTS
 from ..mail.compose import absolute_link

@@ -35,7 +35,12 @@ def test_the_checklist_names_each_gap_per_language_and_links_to_the_field(client
         assert f'href="/admin/registers/{KAMU}/edit#section-retention-{lang}"' in html
     assert f'href="/admin/registers/{KAMU}/edit#section-retention-fi"' not in html
     assert 'edit#section-automated_decisions-fi">Automated decision-making' in html
-    assert "Required by GDPR Art. 13(2)(a)." in html
+    assert "Required by Article 13(2)(a) GDPR." in html
+    # Each language cites the provision the way its lawyers write it, never in GDPR notation.
+    fi = client.get(OVERVIEW.format(KAMU) + "?lang=fi").get_data(as_text=True)
+    assert "Vaaditaan: tietosuoja-asetuksen 13 artiklan 2 kohdan a alakohta." in fi
+    sv = client.get(OVERVIEW.format(KAMU) + "?lang=sv").get_data(as_text=True)
+    assert "Krävs enligt artikel 13.2 a i dataskyddsförordningen." in sv
     # The link's target exists on the edit page.
     assert 'id="section-retention-sv"' in client.get(EDIT.format(KAMU)).get_data(as_text=True)
 
