@@ -32,6 +32,7 @@ from tests.backoffice.factories import (
 )
 from tests.backoffice.test_actions import at, newest_mail, pdf_text
 from tests.dsr.helpers import at_helsinki
+from tests.i18n.written_forms import problems
 
 #: A ground of each right's own, to show that its provision is cited.
 OWN_GROUND = {"access": "dpa_34_2", "rectification": "accurate",
@@ -75,6 +76,9 @@ def test_every_right_and_outcome_is_a_decision_in_the_requesters_language(app, s
             text = words(render_decision(request, decision, files=(), preparer=dpo,
                                          signer=dpo, now=day))
         case = f"{register} {right} {outcome} {lang}"
+        if lang != "en":
+            with app.test_request_context():
+                assert problems(text, lang) == [], case
         assert capitalised(cite(gdpr(RIGHT_ARTICLES[right]), lang)) in text, case
         for ground in decision.grounds:
             for provision in GROUNDS[ground].provisions_for(right):

@@ -12,20 +12,21 @@ from portal.dsr import views
 from portal.dsr.models import DataRequest
 from portal.mail.cli import send_once
 from tests.dsr.helpers import at_helsinki, csrf, link_in, post_request
+from tests.i18n.written_forms import problems
 
 EXPECTED = {
     "fi": {"confirm_subject": "Vahvista tietosuojapyyntösi",
            "ack_subject": "Pyyntösi MUSEOKORTTI-2026-0001 on vastaanotettu",
            "due": "tiistai 7. huhtikuuta 2026", "state": "Vastaanotettu, käsittelyssä",
-           "pdf": ["Kuitti tietosuojapyynnöstäsi", "(pitkäperjantai)", "Tarkasta tietosi"]},
+           "pdf": ["Kuitti tietosuojapyynnöstäsi", "(pitkäperjantai)", "Henkilötietojen tarkastuspyyntö"]},
     "sv": {"confirm_subject": "Bekräfta din begäran som gäller dataskydd",
            "ack_subject": "Din begäran MUSEOKORTTI-2026-0001 har tagits emot",
            "due": "tisdag 7 april 2026", "state": "Mottagen, behandlas",
-           "pdf": ["Kvitto på din begäran", "(långfredagen)", "Se dina uppgifter"]},
+           "pdf": ["Kvitto på din begäran", "(långfredagen)", "Begäran om tillgång till personuppgifter"]},
     "en": {"confirm_subject": "Confirm your data protection request",
            "ack_subject": "Your request MUSEOKORTTI-2026-0001 has been received",
            "due": "Tuesday, April 7, 2026", "state": "Received and being handled",
-           "pdf": ["Receipt of your data protection request", "Good Friday", "right of access"]},
+           "pdf": ["Receipt of your data protection request", "Good Friday", "Request for access to personal data"]},
 }
 
 
@@ -75,6 +76,10 @@ def test_file_confirm_and_follow_a_request(mail_app, smtp, frozen, lang):
                   "Kaikki tietoni, kiitos."]:
         assert words in text
     assert pdf.trailer["/Root"]["/Lang"] == lang and "/StructTreeRoot" in pdf.trailer["/Root"]
+    if lang != "en":
+        confirm_body = confirmation.get_body(("plain",)).get_content()
+        with mail_app.test_request_context():
+            assert problems(" ".join([confirm_body, body, text]), lang) == []
 
     status = client.get(status_path)
     html = status.get_data(as_text=True)
