@@ -21,7 +21,7 @@ from ..notices.models import Controller
 
 TITLES = {
     APPEAL: _l("Appeal instructions"),
-    RECTIFICATION: _l("Instructions for requesting rectification"),
+    RECTIFICATION: _l("Instructions for requesting an administrative review"),
     DISTRICT_COURT: _l("How to seek a judicial remedy"),
 }
 
@@ -55,8 +55,9 @@ DEFAULTS = {
         "favour."),
     RECTIFICATION: _l(
         "This decision may not be appealed directly to a court. If you are dissatisfied with "
-        "the decision, you may request rectification of it in writing from $body.\n\n"
-        "Time limit: the request for rectification must be made within $days days of the "
+        "the decision, you may request an administrative review of it in writing from $body.\n\n"
+        "Time limit: the request for administrative review must be made within $days days of "
+        "the "
         "notification of the decision. The day of notification is not counted. A decision sent "
         "by e-mail is deemed to have been notified on the third day after the message was "
         "sent, unless it is shown otherwise (Act on Electronic Services and Communication in "

@@ -27,6 +27,11 @@ class Right:
         """The matter as a noun phrase, for letters and mails (the title is a command)."""
         return MATTERS[self.code]
 
+    @property
+    def name(self):
+        """The right's name as the GDPR gives it, for lists of rights in a notice."""
+        return NAMES[self.code]
+
 
 RIGHTS: dict[str, Right] = {r.code: r for r in (
     Right("access", "15", _l("See your data (right of access)"),
@@ -66,6 +71,16 @@ MATTERS = {
     "restriction": _l("Request for restriction of processing"),
     "objection": _l("Objection to processing"),
     "portability": _l("Request to receive personal data in a machine-readable form"),
+}
+
+#: Each right by its name in the GDPR's own language versions (Arts. 15-21 headings).
+NAMES = {
+    "access": _l("Right of access"),
+    "rectification": _l("Right to rectification"),
+    "erasure": _l("Right to erasure"),
+    "restriction": _l("Right to restriction of processing"),
+    "objection": _l("Right to object"),
+    "portability": _l("Right to data portability"),
 }
 
 #: What the notice and the form say about a right that applies only in part, or not at all.

@@ -1,11 +1,12 @@
 """Where a requester takes a decision they disagree with, and by when (legal rules §5).
 
 A public authority's refusal or partial decision carries remedy instructions (Administrative
-Procedure Act 434/2003 §§46-47, 49a ff.): a request for rectification to a named body within 14
-days, or an appeal to an administrative court within 30 days (Act 808/2019 §13). A private body
-makes no administrative decision: the requester may bring proceedings in a district court (GDPR
-Art. 79). Time runs from notification; an ordinary electronic notification is deemed received on
-the third day after the message was sent (Act 13/2003 §19(2)).
+Procedure Act 434/2003 §§46-47, 49a ff.): a request for administrative review (oikaisuvaatimus)
+to a named body within 14 days, or an appeal to an administrative court within 30 days (Act
+808/2019 §13). A private body makes no administrative decision: the requester may bring
+proceedings in a district court (GDPR Art. 79). Time runs from notification; an ordinary
+electronic notification is deemed received on the third day after the message was sent (Act
+13/2003 §19(2)).
 """
 
 from __future__ import annotations

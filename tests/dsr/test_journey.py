@@ -18,15 +18,18 @@ EXPECTED = {
     "fi": {"confirm_subject": "Vahvista tietosuojapyyntösi",
            "ack_subject": "Pyyntösi MUSEOKORTTI-2026-0001 on vastaanotettu",
            "due": "tiistai 7. huhtikuuta 2026", "state": "Vastaanotettu, käsittelyssä",
-           "pdf": ["Kuitti tietosuojapyynnöstäsi", "(pitkäperjantai)", "Henkilötietojen tarkastuspyyntö"]},
+           "pdf": ["Kuitti tietosuojapyynnöstäsi", "(pitkäperjantai)",
+                   "Henkilötietojen tarkastuspyyntö"]},
     "sv": {"confirm_subject": "Bekräfta din begäran som gäller dataskydd",
            "ack_subject": "Din begäran MUSEOKORTTI-2026-0001 har tagits emot",
            "due": "tisdag 7 april 2026", "state": "Mottagen, behandlas",
-           "pdf": ["Kvitto på din begäran", "(långfredagen)", "Begäran om tillgång till personuppgifter"]},
+           "pdf": ["Kvitto på din begäran", "(långfredagen)",
+                   "Begäran om tillgång till personuppgifter"]},
     "en": {"confirm_subject": "Confirm your data protection request",
            "ack_subject": "Your request MUSEOKORTTI-2026-0001 has been received",
            "due": "Tuesday, April 7, 2026", "state": "Received and being handled",
-           "pdf": ["Receipt of your data protection request", "Good Friday", "Request for access to personal data"]},
+           "pdf": ["Receipt of your data protection request", "Good Friday",
+                   "Request for access to personal data"]},
 }
 
 
