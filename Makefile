@@ -10,7 +10,7 @@ FLASK := $(BIN)/flask --app portal
 export PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint translations compile-translations bench clean install demo
+.PHONY: run test lint translations compile-translations bench clean install demo screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.throughput
 	$(BIN)/python -m bench.queue_scale
 	$(BIN)/python -m bench.letter_pdf
+
+# Retake docs/screenshots/ in Finnish and Swedish from the pages the browser test checks.
+screenshots: install node_modules/axe-core/axe.min.js
+	rm -f docs/screenshots/*.png
+	PORTAL_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -q -p no:randomly \
+		tests/browser/test_screenshots.py -k sqlite
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
