@@ -234,7 +234,7 @@ def test_an_access_answer_holds_the_article_15_facts_and_its_attachments(client,
                      "artikel 15 i dataskyddsförordningen"):
         assert expected in text
     for fact in ("Kunduppgifterna sparas så länge kunden använder Museikortet.",
-                 "Hur länge uppgifterna sparas", "Mottagare av uppgifterna"):
+                 "Hur länge uppgifterna bevaras", "Mottagare av uppgifterna"):
         assert fact in text
 
 

@@ -45,9 +45,9 @@ def test_a_clarifying_question_cites_recital_63_and_pauses(client, session, hand
     act(client, request, "ask_information", text="Mitä tietoja tarkoitat?", reason="clarify")
     mail = newest_mail(session)
     assert "tietosuoja-asetuksen johdanto-osan 63 perustelukappale" in mail.body
-    assert "on keskeytetty tästä päivästä" in mail.body
+    assert "määräaika ei kulu tästä päivästä" in mail.body
     status = client.get(STATUS.search(mail.body).group(1)).get_data(as_text=True)
-    assert "(määräaika on keskeytetty, kunnes vastaat)" in status
+    assert "(määräaika ei kulu, ennen kuin vastaat)" in status
     answer(client, monkeypatch, mail, "2026-03-13")
     assert due_on(session, request) == "2026-04-13"
 
@@ -59,10 +59,10 @@ def test_a_question_for_another_reason_never_moves_the_due_date(client, session,
     act(client, request, "ask_information", text="Haluatko vastauksen postitse?",
         reason="other")
     mail = newest_mail(session)
-    assert "artikla" not in mail.body and "ei keskeytä" in mail.body
+    assert "artikla" not in mail.body and "määräaika kuluu normaalisti" in mail.body
     status_path = answer(client, monkeypatch, mail, "2026-03-13")
     assert due_on(session, request) == "2026-04-02"
-    assert "määräaika on keskeytetty" not in client.get(status_path).get_data(as_text=True)
+    assert "määräaika ei kulu" not in client.get(status_path).get_data(as_text=True)
 
 
 def test_an_identity_question_after_the_due_date_leaves_it_in_force(client, session, handler,
@@ -72,7 +72,7 @@ def test_an_identity_question_after_the_due_date_leaves_it_in_force(client, sess
     act(client, request, "ask_information", text="Henkilöllisyys?", reason="identity")
     mail = newest_mail(session)
     assert "tietosuoja-asetuksen 12 artiklan 6 kohta" in mail.body
-    assert "ei keskeytä" in mail.body
+    assert "määräaika kuluu normaalisti" in mail.body
     answer(client, monkeypatch, mail, "2026-04-20")
     assert due_on(session, request) == "2026-04-02"
 

@@ -10,8 +10,9 @@ import pytest
                                      "Voit vastustaa vain käsittelyä",
                                      "Siirto-oikeus koskee vain tietoja"]),
     ("museokortti", "en", ["Objection does not apply"]),
-    ("tietosuojaportaali", "sv", ["Radering gäller inte:", "Rätten att invända gäller inte",
-                                  "Dataportabiliteten gäller inte"]),
+    ("tietosuojaportaali", "sv", ["Rätten till radering gäller inte:",
+                                  "Rätten att invända gäller inte",
+                                  "Rätten till dataportabilitet gäller inte"]),
 ])
 def test_notice_says_which_rights_apply(client, slug, lang, expected):
     html = client.get(f"/{lang}/registers/{slug}").get_data(as_text=True)

@@ -30,7 +30,7 @@ def test_health_data_under_art_9_2_g_is_published_page_and_jsonld(client, runner
     result = runner.invoke(args=["notices", "import", str(_school_register(tmp_path))])
     assert "published as version 2" in result.output, result.output
     page = client.get("/fi/registers/tietosuojaportaali").get_data(as_text=True)
-    assert ("Laissa säädetty tärkeä yleinen etu (EU:n yleinen tietosuoja-asetus, 9 artiklan "
+    assert ("Laissa säädetty tärkeä yleinen etu (tietosuoja-asetuksen 9 artiklan "
             "2 kohdan g alakohta)") in page
     document = client.get("/en/registers/tietosuojaportaali.jsonld").get_json()
     assert {"@id": "eu-gdpr:A9-2-g"} in document["dpv:hasLegalBasis"]
