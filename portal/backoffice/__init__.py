@@ -105,6 +105,7 @@ from . import (  # noqa: E402,F401  (routes register themselves on bp)
     account_views,
     action_views,
     auth_views,
+    case_views,
     decision_views,
     entry_views,
     organisation_views,

@@ -89,6 +89,11 @@ class DataRequest(Base):
     prepared_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     #: The decision was sent after the due date in force (GDPR Art. 12(3)).
     decided_late: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: A legal hold (``cases.rules.HOLD_REASONS``) keeps the case from retention until lifted.
+    legal_hold: Mapped[str | None] = mapped_column(String(16))
+    legal_hold_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: When the closed case was last written as an archive package (``cases export``).
+    exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     #: Optimistic lock: two handlers saving at once cannot overwrite each other.
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -1,0 +1,33 @@
+"""retention per controller, legal holds and archive export of cases
+
+Revision ID: 0016_case_records
+Revises: 0015
+"""
+
+from alembic import op
+import sqlalchemy as sa
+import portal.db
+
+
+revision = "0016_case_records"
+down_revision = "0015"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('controllers', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('retention', sa.JSON(), nullable=False, server_default=sa.text("'{}'")))
+    with op.batch_alter_table('data_requests', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('legal_hold', sa.String(length=16), nullable=True))
+        batch_op.add_column(sa.Column('legal_hold_note', sa.Text(), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('exported_at', portal.db.UTCDateTime(timezone=True), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('data_requests', schema=None) as batch_op:
+        batch_op.drop_column('exported_at')
+        batch_op.drop_column('legal_hold_note')
+        batch_op.drop_column('legal_hold')
+    with op.batch_alter_table('controllers', schema=None) as batch_op:
+        batch_op.drop_column('retention')
