@@ -111,7 +111,9 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
     identity_level, required_level = identity.levels(session, request, enabled=identification)
     rules.check_sending(decision.outcome, decision_maker=staff.decision_maker, late=late,
                         late_confirmed=late_confirmed, right=request.right_code,
-                        identity_level=identity_level, required_level=required_level)
+                        identity_level=identity_level, required_level=required_level,
+                        represented=request.authority is not None,
+                        authority_verified=request.authority_verified_at is not None)
     before = snapshot(request)
     pdf = letter_pdf(session, request, staff, now)
     files = [Attachment(f"{request.reference}-decision.pdf", "application/pdf", pdf)]

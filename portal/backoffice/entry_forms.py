@@ -29,6 +29,7 @@ from ..deadlines import HELSINKI
 from ..dsr.forms import MAX_DETAILS, NAME_MESSAGES, PHONE_RE, _email
 from ..dsr.identity import MAX_NAME, name_problem
 from ..dsr.outcomes import CHANNEL_TITLES
+from ..dsr.representation import OnBehalfFields
 from ..dsr.rights import RIGHTS
 from ..i18n import LOCALES
 
@@ -39,7 +40,7 @@ MAX_ATTACHMENT = 2 * 1024 * 1024
 MAX_ATTACHMENTS = 5
 
 
-class StaffEntryForm(FlaskForm):
+class StaffEntryForm(OnBehalfFields, FlaskForm):
     channel = RadioField(_l("How did the request arrive?"),
                          choices=[SelectChoice(code, title)
                                   for code, title in CHANNEL_TITLES.items()],

@@ -62,6 +62,9 @@ def _request_record(request: DataRequest) -> dict:
         "details": request.details, "received_at": _when(request.received_at),
         "confirmed_at": _when(request.confirmed_at), "due_on": _when(request.due_on),
         "extension_notified_on": _when(request.extension_notified_on),
+        "represented": {"name": request.represented_name, "authority": request.authority,
+                        "verified_at": _when(request.authority_verified_at),
+                        "note": request.authority_note} if request.authority else None,
         "legal_hold": request.legal_hold, "legal_hold_note": request.legal_hold_note,
     }
 

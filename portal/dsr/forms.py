@@ -20,6 +20,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional
 
 from .identity import MAX_NAME, name_problem
+from .representation import OnBehalfFields, ProofField
 from .rights import RIGHTS
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{5,30}$")
@@ -42,7 +43,7 @@ NAME_MESSAGES = {
 }
 
 
-class RequestForm(FlaskForm):
+class RequestForm(OnBehalfFields, ProofField, FlaskForm):
     right = RadioField(
         _l("What do you want to do?"),
         choices=[SelectChoice(code, right.title) for code, right in RIGHTS.items()],

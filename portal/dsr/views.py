@@ -79,6 +79,7 @@ def new():
             phone=(form.phone.data or "").strip(),
             details=(form.details.data or "").strip(), locale=lang,
             submission_key=form.submission.data,
+            **_representation(form),
         )
         session = get_session()
         try:
@@ -98,6 +99,14 @@ def new():
     status = 400 if request.method == "POST" else 200
     return render_template("dsr/new.html", form=form, groups=groups, rights=RIGHTS,
                            hints=_register_hints(form.registers.data or (), lang)), status
+
+
+def _representation(form) -> dict:
+    """Whose data a request made for someone else concerns, on what authority, with proof."""
+    if not form.representing():
+        return {}
+    return {"represented_name": form.represented_name.data.strip(),
+            "authority": form.authority.data, "proof": form.proof()}
 
 
 def _register_hints(slugs, lang: str) -> list[tuple[str, list]]:

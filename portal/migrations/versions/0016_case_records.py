@@ -1,4 +1,4 @@
-"""retention per controller, legal holds and archive export of cases
+"""representatives, retention per controller, legal holds and archive export of cases
 
 Revision ID: 0016_case_records
 Revises: 0015
@@ -19,6 +19,12 @@ def upgrade() -> None:
     with op.batch_alter_table('controllers', schema=None) as batch_op:
         batch_op.add_column(sa.Column('retention', sa.JSON(), nullable=False, server_default=sa.text("'{}'")))
     with op.batch_alter_table('data_requests', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('represented_name', sa.String(length=200), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('authority', sa.String(length=24), nullable=True))
+        batch_op.add_column(sa.Column('authority_verified_at', portal.db.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('authority_verified_by', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('authority_note', sa.Text(), nullable=False, server_default=''))
+        batch_op.create_foreign_key(batch_op.f('fk_data_requests_authority_verified_by_staff_users'), 'staff_users', ['authority_verified_by'], ['id'])
         batch_op.add_column(sa.Column('legal_hold', sa.String(length=16), nullable=True))
         batch_op.add_column(sa.Column('legal_hold_note', sa.Text(), nullable=False, server_default=''))
         batch_op.add_column(sa.Column('exported_at', portal.db.UTCDateTime(timezone=True), nullable=True))
@@ -29,5 +35,11 @@ def downgrade() -> None:
         batch_op.drop_column('exported_at')
         batch_op.drop_column('legal_hold_note')
         batch_op.drop_column('legal_hold')
+        batch_op.drop_constraint(batch_op.f('fk_data_requests_authority_verified_by_staff_users'), type_='foreignkey')
+        batch_op.drop_column('authority_note')
+        batch_op.drop_column('authority_verified_by')
+        batch_op.drop_column('authority_verified_at')
+        batch_op.drop_column('authority')
+        batch_op.drop_column('represented_name')
     with op.batch_alter_table('controllers', schema=None) as batch_op:
         batch_op.drop_column('retention')
