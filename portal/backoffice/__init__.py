@@ -108,6 +108,7 @@ from . import (  # noqa: E402,F401  (routes register themselves on bp)
     case_views,
     decision_views,
     entry_views,
+    fee_views,
     organisation_views,
     queue_views,
     report_views,

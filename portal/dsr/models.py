@@ -97,6 +97,10 @@ class DataRequest(Base):
     authority_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     authority_verified_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     authority_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: A fee proposed to the requester (``law.fees``): its ground, amount and reasons.
+    fee_ground: Mapped[str | None] = mapped_column(String(24))
+    fee_cents: Mapped[int | None] = mapped_column(Integer)
+    fee_reasons: Mapped[str] = mapped_column(Text, default="", server_default="")
     #: A legal hold (``cases.rules.HOLD_REASONS``) keeps the case from retention until lifted.
     legal_hold: Mapped[str | None] = mapped_column(String(16))
     legal_hold_note: Mapped[str] = mapped_column(Text, default="", server_default="")

@@ -16,6 +16,7 @@ from ..notices.service import NoticeNotFound, latest_content, published_index
 from . import bp, notify, service, workflow
 from .applicability import APPLIES, applicability
 from .deadline_text import explain
+from .fee_words import fee_text
 from .forms import RequestForm
 from .identity import ascii_domain
 from .models import OPEN_STATES
@@ -98,7 +99,14 @@ def new():
             return redirect(url_for("dsr.sent"))
     status = 400 if request.method == "POST" else 200
     return render_template("dsr/new.html", form=form, groups=groups, rights=RIGHTS,
+                           fee_texts=_fee_texts(lang),
                            hints=_register_hints(form.registers.data or (), lang)), status
+
+
+def _fee_texts(lang: str) -> dict[str, str]:
+    """Each organisation's sentence on fees, by its name as the form's groups show it."""
+    controllers = {v.register.controller for v in published_index(get_session(), "", lang)}
+    return {c.name.get(lang, ""): fee_text(c, lang) for c in controllers}
 
 
 def _representation(form) -> dict:
