@@ -26,19 +26,31 @@ PROOF_TYPES = {"application/pdf": b"%PDF-", "image/png": b"\x89PNG", "image/jpeg
 MAX_PROOF = 1024 * 1024
 
 
-class OnBehalfFields:
-    """Mixed into a ``FlaskForm``: fields are collected from every class it inherits."""
+def on_behalf_fields():
+    """(on_behalf, represented_name, authority), made where the form lists them, so that they
+    keep the page's order in the error summary (WTForms orders fields by creation)."""
+    return (
+        RadioField(_l("Whose data does the request concern?"),
+                   choices=[SelectChoice(SELF, _l("The requester's own")),
+                            SelectChoice(OTHER, _l("Someone else's, whom the requester "
+                                                   "represents"))],
+                   default=SELF, validate_choice=False),
+        StringField(_l("Name of the person whose data it concerns"), validators=[
+            Length(max=MAX_NAME, message=_l("The name can be at most %(max)d characters "
+                                            "long."))]),
+        RadioField(_l("On what authority does the requester act?"),
+                   choices=[SelectChoice(code, AUTHORITY_TITLES[code]) for code in AUTHORITIES],
+                   validate_choice=False),
+    )
 
-    on_behalf = RadioField(
-        _l("Whose data does the request concern?"),
-        choices=[SelectChoice(SELF, _l("The requester's own")),
-                 SelectChoice(OTHER, _l("Someone else's, whom the requester represents"))],
-        default=SELF, validate_choice=False)
-    represented_name = StringField(_l("Name of the person whose data it concerns"), validators=[
-        Length(max=MAX_NAME, message=_l("The name can be at most %(max)d characters long."))])
-    authority = RadioField(_l("On what authority does the requester act?"),
-                           choices=[SelectChoice(code, AUTHORITY_TITLES[code])
-                                    for code in AUTHORITIES], validate_choice=False)
+
+def proof_field():
+    """The public form's upload of the document that shows the authority."""
+    return FileField(_l("Document that shows the authority"))
+
+
+class RepresentationChecks:
+    """Mixed into a form with :func:`on_behalf_fields` (and :func:`proof_field`)."""
 
     def representing(self) -> bool:
         return self.on_behalf.data == OTHER
@@ -59,12 +71,6 @@ class OnBehalfFields:
     def validate_authority(self, field) -> None:
         if self.representing() and field.data not in AUTHORITIES:
             raise ValidationError(_l("Choose on what authority the requester acts."))
-
-
-class ProofField:
-    """The public form's upload of the document that shows the authority."""
-
-    authority_proof = FileField(_l("Document that shows the authority"))
 
     def validate_authority_proof(self, field) -> None:
         if not self.representing():
