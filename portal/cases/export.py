@@ -65,6 +65,8 @@ def _request_record(request: DataRequest) -> dict:
         "represented": {"name": request.represented_name, "authority": request.authority,
                         "verified_at": _when(request.authority_verified_at),
                         "note": request.authority_note} if request.authority else None,
+        "fee": {"ground": request.fee_ground, "cents": request.fee_cents,
+                "reasons": request.fee_reasons} if request.fee_cents else None,
         "legal_hold": request.legal_hold, "legal_hold_note": request.legal_hold_note,
     }
 
