@@ -18,6 +18,7 @@ from portal.notices.models import Controller
 from tests.backoffice.factories import csrf_of, current_version, make_request, sign_in
 from tests.backoffice.test_reports import complete, make_staff
 from tests.dsr.helpers import at_helsinki
+from tests.htmlcheck import html_problems
 
 
 def _hold(client, request, **data):
@@ -124,7 +125,7 @@ def test_a_case_that_changed_after_its_export_waits_for_a_new_one(app, session, 
     assert "deleted 1" in runner.invoke(args=["retention", "purge"]).output.splitlines()[1]
 
 
-def test_each_organisation_sets_its_own_retention(app, session):
+def test_each_organisation_sets_its_own_retention(app, session, tmp_path):
     dpo = make_staff(session, orgs=("museokortti",))
     case = make_request(session, received="2026-01-05")
     complete(app, session, case, dpo, "2026-01-20")
@@ -143,6 +144,9 @@ def test_each_organisation_sets_its_own_retention(app, session):
     session.refresh(museum)
     assert museum.retention == {"requests": 30, "decisions": 60, "audit": 90}
     assert client.get("/admin/organisations/espoo/retention").status_code == 404
+    assert html_problems({"settings": client.get(path).data, "errors": wrong.data,
+                          "request": client.get(f"/admin/requests/{case.id}").data},
+                         tmp_path) == []
 
     # Closed 50 days ago with a letter: the 60 days for decisions still keep it.
     assert retention.purge(session, now=at_helsinki("2026-03-11"), default_days=730).closed == 0
