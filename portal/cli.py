@@ -13,6 +13,7 @@ from flask_babel import force_locale, gettext
 
 from . import deadlines, migrate
 from .backoffice.cli import deadlines_cli, staff_cli
+from .cases.cli import cases_cli
 from .dates import format_date
 from .db import get_session
 from .dsr.cli import retention_cli
@@ -186,6 +187,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(mail_cli)
     app.cli.add_command(identity_cli)
     app.cli.add_command(retention_cli)
+    app.cli.add_command(cases_cli)
     app.cli.add_command(staff_cli)
     app.cli.add_command(deadlines_cli)
     app.cli.add_command(check_command)

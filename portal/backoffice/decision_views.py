@@ -45,6 +45,10 @@ ERRORS = {
                                "electronic identification, and the requester has not identified "
                                "strongly. Ask the requester to identify before sending."),
                             "identification"),
+    rules.AuthorityNotVerified: (_l("The request was made for someone else, and the "
+                                    "representative's authority has not been verified. Check "
+                                    "it and record that you did before sending anything but a "
+                                    "refusal."), "authority-note"),
 }
 
 

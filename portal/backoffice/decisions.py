@@ -24,6 +24,7 @@ from ..dsr.service import deadline_of
 from ..identity import service as identity
 from ..law import decisions as rules
 from ..law.decisions import Decision
+from ..law.fees import charged
 from ..mail.compose import Attachment
 from .actions import Conflict, mail_requester, snapshot
 from .extracts import Extract, read_extract
@@ -111,7 +112,10 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
     identity_level, required_level = identity.levels(session, request, enabled=identification)
     rules.check_sending(decision.outcome, decision_maker=staff.decision_maker, late=late,
                         late_confirmed=late_confirmed, right=request.right_code,
-                        identity_level=identity_level, required_level=required_level)
+                        identity_level=identity_level, required_level=required_level,
+                        represented=request.authority is not None,
+                        authority_verified=request.authority_verified_at is not None,
+                        fee=charged(decision.outcome, request.fee_cents))
     before = snapshot(request)
     pdf = letter_pdf(session, request, staff, now)
     files = [Attachment(f"{request.reference}-decision.pdf", "application/pdf", pdf)]
@@ -133,7 +137,8 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
     mail_requester(session, request, "dsr_decision",
                    _l("Decision on your request %(reference)s", reference=request.reference),
                    attachments=files, outcome=OUTCOME_SENTENCES[decision.outcome],
-                   adverse=decision.outcome in rules.ADVERSE)
+                   adverse=(decision.outcome in rules.ADVERSE
+                            or charged(decision.outcome, request.fee_cents)))
     session.flush()
     audit.record(session, "request.decide", actor_id=staff.id, target=f"request:{request.id}",
                  controller_id=request.controller_id, before=before,

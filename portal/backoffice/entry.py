@@ -40,6 +40,9 @@ class Entry:
     diary_number: str
     #: (filename, mimetype, data) of each scan.
     attachments: tuple[tuple[str, str, bytes], ...] = ()
+    #: Made for someone else: their name and the authority (the proof is among the scans).
+    represented_name: str = ""
+    authority: str | None = None
 
 
 def enter(session: Session, entry: Entry, staff: StaffUser, *, now: datetime) -> DataRequest:
@@ -55,6 +58,7 @@ def enter(session: Session, entry: Entry, staff: StaffUser, *, now: datetime) ->
         name=entry.name, email=entry.email, postal_address=entry.postal_address,
         phone=entry.phone, details=entry.details, locale=entry.locale,
         diary_number=entry.diary_number, received_at=entry.received_at, confirmed_at=now,
+        represented_name=entry.represented_name, authority=entry.authority,
         confirm_expires_at=now, state="received",
         submission_key=hash_token(secrets.token_urlsafe(24)),
         reference=next_reference(session, controller,

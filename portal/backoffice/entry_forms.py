@@ -29,6 +29,7 @@ from ..deadlines import HELSINKI
 from ..dsr.forms import MAX_DETAILS, NAME_MESSAGES, PHONE_RE, _email
 from ..dsr.identity import MAX_NAME, name_problem
 from ..dsr.outcomes import CHANNEL_TITLES
+from ..dsr.representation import RepresentationChecks, on_behalf_fields
 from ..dsr.rights import RIGHTS
 from ..i18n import LOCALES
 
@@ -39,7 +40,7 @@ MAX_ATTACHMENT = 2 * 1024 * 1024
 MAX_ATTACHMENTS = 5
 
 
-class StaffEntryForm(FlaskForm):
+class StaffEntryForm(RepresentationChecks, FlaskForm):
     channel = RadioField(_l("How did the request arrive?"),
                          choices=[SelectChoice(code, title)
                                   for code, title in CHANNEL_TITLES.items()],
@@ -64,6 +65,7 @@ class StaffEntryForm(FlaskForm):
     locale = RadioField(_l("Requester's language"),
                         choices=[SelectChoice(code, title) for code, title in LOCALES.items()],
                         validators=[InputRequired(_l("Choose the requester's language."))])
+    on_behalf, represented_name, authority = on_behalf_fields()
     details = TextAreaField(_l("What the request says"), validators=[
         Length(max=MAX_DETAILS, message=_l("The text can be at most %(max)d characters long."))])
     diary_number = StringField(_l("Diary number (optional)"), validators=[

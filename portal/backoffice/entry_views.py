@@ -39,7 +39,9 @@ def _entry(form: StaffEntryForm) -> entry.Entry:
         email=(form.email.data or "").strip(), postal_address=form.postal_address.data.strip(),
         phone=(form.phone.data or "").strip(), locale=form.locale.data,
         details=form.details.data.strip(), diary_number=form.diary_number.data.strip(),
-        attachments=files)
+        attachments=files,
+        **({"represented_name": form.represented_name.data.strip(),
+            "authority": form.authority.data} if form.representing() else {}))
 
 
 @bp.route("/requests/new", methods=["GET", "POST"])

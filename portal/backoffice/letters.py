@@ -21,6 +21,7 @@ from ..dsr.outcomes import OUTCOME_SENTENCES, SECTION_34_SENTENCES, citations, g
 from ..dsr.rights import RIGHTS
 from ..law.citations import cite, gdpr
 from ..law.decisions import ADVERSE, NO_DATA, Decision
+from ..law.fees import FEE_GROUNDS, charged
 from ..law.grounds import RIGHT_ARTICLES, uses_section_34
 from ..pdf import render_pdf
 from ..text import render_markdown
@@ -44,8 +45,9 @@ def render_decision(request: DataRequest, decision: Decision, *, files: tuple[Ex
     lang, day = request.locale, receipt_date(now)
     right = RIGHTS[request.right_code]
     with force_locale(lang):
+        fee = charged(decision.outcome, request.fee_cents)
         remedy = (remedy_instructions(request.controller, lang, day)
-                  if decision.outcome in ADVERSE else None)
+                  if decision.outcome in ADVERSE or fee else None)
         html = render_template(
             "pdf/decision.html", data_request=request, decision=decision, lang=lang,
             right=right, day=day, outcome=str(OUTCOME_SENTENCES[decision.outcome]),
@@ -60,5 +62,6 @@ def render_decision(request: DataRequest, decision: Decision, *, files: tuple[Ex
                                                                 if not f.is_table],
             preparer=preparer, signer=signer, signer_title=title_of(signer, lang),
             preparer_title=title_of(preparer, lang), remedy=remedy,
-            markdown=render_markdown)
+            markdown=render_markdown,
+            fee_citation=cite(FEE_GROUNDS[request.fee_ground], lang) if fee else "")
         return render_pdf(html, Path(current_app.static_folder))

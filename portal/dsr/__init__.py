@@ -8,11 +8,17 @@ bp = localized_blueprint("dsr", __name__)
 @bp.app_context_processor
 def outcome_words() -> dict:
     """Outcomes and grounds are stored as codes and put in words in each reader's language."""
+    from ..cases.titles import HOLD_TITLES
+    from .fee_words import FEE_GROUND_TITLES, euros
     from .outcomes import CHANNEL_TITLES, GROUND_LABELS, OUTCOME_TITLES, REASON_TITLES
+    from .representation import AUTHORITY_TITLES
 
     return {"GROUND_LABELS": GROUND_LABELS, "OUTCOME_TITLES": OUTCOME_TITLES,
-            "CODE_LABELS": {**GROUND_LABELS, **OUTCOME_TITLES, **REASON_TITLES,
-                            **CHANNEL_TITLES}}
+            "AUTHORITY_TITLES": AUTHORITY_TITLES, "FEE_GROUND_TITLES": FEE_GROUND_TITLES,
+            "euros": euros,
+            "CODE_LABELS": {**FEE_GROUND_TITLES, **GROUND_LABELS, **OUTCOME_TITLES,
+                            **REASON_TITLES, **CHANNEL_TITLES, **HOLD_TITLES,
+                            **AUTHORITY_TITLES}}
 
 
 from . import views  # noqa: E402,F401  (routes register themselves on bp)

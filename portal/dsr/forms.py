@@ -20,6 +20,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional
 
 from .identity import MAX_NAME, name_problem
+from .representation import RepresentationChecks, on_behalf_fields, proof_field
 from .rights import RIGHTS
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{5,30}$")
@@ -42,7 +43,7 @@ NAME_MESSAGES = {
 }
 
 
-class RequestForm(FlaskForm):
+class RequestForm(RepresentationChecks, FlaskForm):
     right = RadioField(
         _l("What do you want to do?"),
         choices=[SelectChoice(code, right.title) for code, right in RIGHTS.items()],
@@ -58,6 +59,8 @@ class RequestForm(FlaskForm):
         DataRequired(_l("Enter your e-mail address.")),
         Length(max=254, message=_l("The e-mail address is too long.")), _email])
     phone = StringField(_l("Telephone number (optional)"), validators=[Optional()])
+    on_behalf, represented_name, authority = on_behalf_fields()
+    authority_proof = proof_field()
     details = TextAreaField(_l("Details of your request"), validators=[
         Length(max=MAX_DETAILS,
                message=_l("The details can be at most %(max)d characters long."))])

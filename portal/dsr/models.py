@@ -89,6 +89,23 @@ class DataRequest(Base):
     prepared_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     #: The decision was sent after the due date in force (GDPR Art. 12(3)).
     decided_late: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Made for someone else: whose data it concerns, and on what authority
+    #: (``law.representation.AUTHORITIES``); None when it is the requester's own.
+    represented_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    authority: Mapped[str | None] = mapped_column(String(24))
+    #: When and by whom the representative's authority was verified, and what was checked.
+    authority_verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    authority_verified_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    authority_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: A fee proposed to the requester (``law.fees``): its ground, amount and reasons.
+    fee_ground: Mapped[str | None] = mapped_column(String(24))
+    fee_cents: Mapped[int | None] = mapped_column(Integer)
+    fee_reasons: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: A legal hold (``cases.rules.HOLD_REASONS``) keeps the case from retention until lifted.
+    legal_hold: Mapped[str | None] = mapped_column(String(16))
+    legal_hold_note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: When the closed case was last written as an archive package (``cases export``).
+    exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     #: Optimistic lock: two handlers saving at once cannot overwrite each other.
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -13,7 +13,14 @@ from ..notices.models import Controller, Register
 from ..notices.service import latest_published
 from . import pauses as pauses_rules
 from . import workflow
-from .models import OPEN_STATES, DataRequest, ReferenceCounter, RequestEvent, StatusLink
+from .models import (
+    OPEN_STATES,
+    DataRequest,
+    ReferenceCounter,
+    RequestAttachment,
+    RequestEvent,
+    StatusLink,
+)
 from .tokens import hash_token, matches, new_token
 
 
@@ -48,6 +55,11 @@ class Submission:
     locale: str
     #: The form's one-time key (a random value in a hidden field).
     submission_key: str
+    #: Made for someone else: their name, the authority, and the document showing it
+    #: ((filename, mimetype, data)).
+    represented_name: str = ""
+    authority: str | None = None
+    proof: tuple[tuple[str, str, bytes], ...] = ()
 
 
 def _controller_for(session: Session, registers: list[Register], operator_register: str
@@ -86,6 +98,9 @@ def submit(session: Session, submission: Submission, *, now: datetime, valid_for
         details=submission.details, locale=submission.locale, received_at=now,
         confirm_token_hash=token_hash, confirm_expires_at=now + valid_for, submission_key=key,
         events=[RequestEvent(kind="submitted", created_at=now)],
+        represented_name=submission.represented_name, authority=submission.authority,
+        attachments=[RequestAttachment(filename=name, mimetype=mimetype, data=data)
+                     for name, mimetype, data in submission.proof],
     )
     session.add(request)
     session.flush()

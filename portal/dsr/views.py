@@ -16,6 +16,7 @@ from ..notices.service import NoticeNotFound, latest_content, published_index
 from . import bp, notify, service, workflow
 from .applicability import APPLIES, applicability
 from .deadline_text import explain
+from .fee_words import fee_text
 from .forms import RequestForm
 from .identity import ascii_domain
 from .models import OPEN_STATES
@@ -79,6 +80,7 @@ def new():
             phone=(form.phone.data or "").strip(),
             details=(form.details.data or "").strip(), locale=lang,
             submission_key=form.submission.data,
+            **_representation(form),
         )
         session = get_session()
         try:
@@ -97,7 +99,22 @@ def new():
             return redirect(url_for("dsr.sent"))
     status = 400 if request.method == "POST" else 200
     return render_template("dsr/new.html", form=form, groups=groups, rights=RIGHTS,
+                           fee_texts=_fee_texts(lang),
                            hints=_register_hints(form.registers.data or (), lang)), status
+
+
+def _fee_texts(lang: str) -> dict[str, str]:
+    """Each organisation's sentence on fees, by its name as the form's groups show it."""
+    controllers = {v.register.controller for v in published_index(get_session(), "", lang)}
+    return {c.name.get(lang, ""): fee_text(c, lang) for c in controllers}
+
+
+def _representation(form) -> dict:
+    """Whose data a request made for someone else concerns, on what authority, with proof."""
+    if not form.representing():
+        return {}
+    return {"represented_name": form.represented_name.data.strip(),
+            "authority": form.authority.data, "proof": form.proof()}
 
 
 def _register_hints(slugs, lang: str) -> list[tuple[str, list]]:

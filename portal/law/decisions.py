@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from .citations import Provision, dpa, gdpr
 from .grounds import GROUNDS, OTHER_ACT, RIGHT_ARTICLES, check_grounds, uses_section_34
 from .identification import GATED_RIGHTS, meets
+from .representation import discloses
 
 GRANTED, PARTLY, REFUSED, NO_DATA = "granted", "partly_granted", "refused", "no_data"
 OUTCOMES = (GRANTED, PARTLY, REFUSED, NO_DATA)
@@ -60,6 +61,11 @@ class LateNotConfirmed(DecisionError):
 class IdentityTooWeak(DecisionError):
     """A granted access, portability or erasure answer needs the requester identified at the
     level the register requires (legal rules §8)."""
+
+
+class AuthorityNotVerified(DecisionError):
+    """A request made for someone else is answered, other than by a refusal, only once the
+    representative's authority was verified (:mod:`.representation`)."""
 
 
 @dataclass(frozen=True)
@@ -112,16 +118,23 @@ def check_decision(right: str, decision: Decision) -> None:
 
 
 def check_sending(outcome: str, *, decision_maker: bool, late: bool, late_confirmed: bool,
-                  right: str, identity_level: str, required_level: str) -> None:
+                  right: str, identity_level: str, required_level: str,
+                  represented: bool = False, authority_verified: bool = False,
+                  fee: bool = False) -> None:
     """Raise unless the sender may send a decision with ``outcome`` now.
 
     ``identity_level`` is how the requester was identified, ``required_level`` what the
     registers need for ``right`` (:mod:`.identification`); a refusal discloses nothing.
+    ``represented``: made for someone else, whose representative's authority may have been
+    ``authority_verified`` (:mod:`.representation`). ``fee``: the decision charges a fee
+    (:mod:`.fees`), which only a decision maker decides.
     """
+    if represented and not authority_verified and discloses(outcome):
+        raise AuthorityNotVerified()
     if (outcome in (GRANTED, PARTLY) and right in GATED_RIGHTS
             and not meets(identity_level, required_level)):
         raise IdentityTooWeak()
-    if outcome in ADVERSE and not decision_maker:
+    if (outcome in ADVERSE or fee) and not decision_maker:
         raise NotDecisionMaker()
     if outcome in ADVERSE and late and not late_confirmed:
         raise LateNotConfirmed()

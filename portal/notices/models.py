@@ -52,6 +52,10 @@ class Controller(Base):
     remedy: Mapped[dict] = mapped_column(JSON, default=dict)
     #: Counsel's own remedy instructions per language; empty uses the route's default text.
     remedy_texts: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: The request form's sentence on fees, per language; empty uses the portal's default.
+    fee_texts: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: Days each record type is kept (``cases.rules.RECORD_TYPES``); unset ones use the default.
+    retention: Mapped[dict] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

@@ -124,7 +124,7 @@ def test_retention_deletes_closed_requests_but_keeps_the_counts(app, session, ru
     fact = session.scalar(select(PurgedRequestFact))
     assert (fact.state, fact.days, fact.received_on) == ("completed", 18, date(2023, 1, 2))
     entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "retention.purge"))
-    assert entry.after == {"unconfirmed": 0, "closed": 1}
+    assert entry.after == {"unconfirmed": 0, "closed": 1, "audit": 0}
     client = app.test_client()
     sign_in(client, dpo)
     assert "2023-01" in client.get("/admin/stats").get_data(as_text=True)
@@ -134,9 +134,10 @@ def test_retention_keeps_recently_closed_requests(app, session):
     dpo = make_staff(session, orgs=("museokortti",))
     request = make_request(session, received="2026-03-02")
     complete(app, session, request, dpo, "2026-03-20")
-    assert retention.purge(session, now=at_helsinki("2026-04-01"), keep_days=730) == (0, 0)
+    assert retention.purge(session, now=at_helsinki("2026-04-01"),
+                           default_days=730).closed == 0
     assert retention.purge(session, now=at_helsinki("2026-03-21") + timedelta(days=731),
-                           keep_days=730) == (0, 1)
+                           default_days=730).closed == 1
 
 
 def test_the_audit_trail_names_the_staff_member(app, session):

@@ -17,7 +17,9 @@ from sqlalchemy import select
 from portal.dsr import service
 from portal.dsr.models import DataRequest
 from tests.backoffice.factories import make_request, make_staff
+from tests.backoffice.test_reports import complete
 from tests.deploy.files import (
+    DEPLOY,
     STRONG_SECRET,
     cron_commands,
     localised,
@@ -74,3 +76,29 @@ def test_reminders_and_retention_run_from_timers_and_cron(session, database_url,
     assert f"https://tietosuoja.example.fi/admin/requests/{overdue.id}" in body
     session.expire_all()
     assert session.scalars(select(DataRequest.name)).all() == ["Myöhässä Oleva"]
+
+
+def test_cases_exported_as_the_guide_says_are_purged_by_cron_unless_held(
+        app, session, database_url, tmp_path):
+    dpo = make_staff(session, email="dpo@museot.example", orgs=("museokortti",))
+    handed_over = make_request(session, received="2026-03-02", name="Arkistoon")
+    held = make_request(session, received="2026-03-03", name="Valitus")
+    for case in (handed_over, held):
+        complete(app, session, case, dpo, "2026-03-20")
+    held.legal_hold, held.legal_hold_note = "appeal", "HAO 12/2026"
+    session.commit()
+    home = tmp_path / "home"
+    home.mkdir()
+    env_file = tmp_path / "env"
+    write_environment(env_file, PORTAL_SECRET_KEY=STRONG_SECRET, PORTAL_DATABASE_URL=database_url,
+                      PORTAL_RATELIMIT_STORAGE_URI="memory://", PORTAL_INSTANCE_PATH=str(home))
+    [export] = [line for line in (DEPLOY.parent / "docs" / "retention.md").read_text().splitlines()
+                if line.startswith("flask --app portal cases export --pending")]
+    exported = _run(export.replace("flask ", "/opt/portal/venv/bin/flask ", 1), env_file, home)
+
+    assert handed_over.reference in exported and held.reference in exported
+    assert (home / "archive" / f"{handed_over.reference}.zip").is_file()
+    purged = _run(cron_commands()["retention purge"], env_file, home, as_cron=True)
+    assert "exported or past retention: deleted 1" in purged
+    session.expire_all()
+    assert session.scalars(select(DataRequest.name)).all() == ["Valitus"]
