@@ -52,7 +52,7 @@ bench: $(STAMP)
 screenshots: install node_modules/axe-core/axe.min.js
 	rm -f docs/screenshots/*.png
 	PORTAL_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -q -p no:randomly \
-		tests/browser/test_screenshots.py -k sqlite
+		tests/browser/test_screenshots.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -73,7 +73,7 @@ def test_a_dpos_day(page, mailing_live_server, monkeypatch):
     on(monkeypatch, "2026-03-13")
     requester = page.context.new_page()
     requester.goto(live + status)
-    assert "tidsfristen är avbruten tills du svarar" in requester.inner_text("main")
+    assert "tidsfristen löper inte förrän du svarar" in requester.inner_text("main")
     requester.fill("#answer-text", "Kort 12345.")
     with requester.expect_navigation():
         requester.click("#answer button[type=submit]")

@@ -17,12 +17,21 @@ import pytest
 from portal.dsr import service
 from tests.backoffice.factories import make_staff
 from tests.browser.test_staff_a11y import sign_in
+from tests.conftest import serve, served_database
 from tests.dsr.helpers import at_helsinki
 
 pytestmark = pytest.mark.browser
 
 LANGS = ("fi", "sv")
 KAMU = "kamu-asiakasrekisteri"
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory, request):
+    """A server of its own: the shared one has met the form's rate limit by the time this runs."""
+    folder = tmp_path_factory.mktemp("screenshots")
+    with serve(folder, served_database("sqlite", folder, request)) as live:
+        yield live
 
 
 @pytest.fixture
