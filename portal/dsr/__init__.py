@@ -15,4 +15,4 @@ def outcome_words() -> dict:
                             **CHANNEL_TITLES}}
 
 
-from . import views  # noqa: E402,F401  (routes register themselves on bp)
+from . import document_views, views  # noqa: E402,F401  (routes register themselves on bp)
