@@ -109,6 +109,7 @@ from . import (  # noqa: E402,F401  (routes register themselves on bp)
     entry_views,
     organisation_views,
     queue_views,
+    reclassify_views,
     report_views,
     session_views,
     template_views,

@@ -17,7 +17,7 @@ from ..deadlines import HELSINKI
 from ..dsr import workflow
 from ..dsr.models import DataRequest
 from ..dsr.outcomes import GROUND_LABELS, OUTCOME_TITLES
-from ..dsr.rights import RIGHTS
+from ..dsr.rights import RIGHTS, right_of
 from ..dsr.service import deadline_of, register_titles
 from ..i18n import current_locale
 from ..law import decisions as rules
@@ -159,7 +159,7 @@ def render_detail(data_request: DataRequest, *, error: str = "", error_field: st
     extended = data_request.extension_notified_on is not None
     return render_template(
         "backoffice/request.html", data_request=data_request, mails=mails,
-        right=RIGHTS[data_request.right_code], deadline=deadline_of(data_request),
+        right=right_of(data_request), deadline=deadline_of(data_request),
         register_titles=register_titles(session, data_request, current_locale()),
         today=_today(), days_left=queue.days_left, error=error, error_field=error_field,
         form=form or {},
