@@ -84,3 +84,17 @@ def test_only_access_requests_to_an_authority_can_move(client, session, monkeypa
     assert response.status_code == 400
     assert "Only an open request for access to a public authority" in response.text
     assert reread(session, request).law == "gdpr"
+
+
+def test_the_pages_of_a_document_request_are_valid_html(client, session, dpo, monkeypatch,
+                                                         tmp_path):
+    from tests.htmlcheck import html_problems
+
+    request = make_request(session, register="kamu-asiakasrekisteri", received="2026-03-02")
+    before = client.get(f"/admin/requests/{request.id}").data
+    move(client, request, "openness", monkeypatch, "2026-03-05", text="Asiakirjoja.")
+    after = client.get(f"/admin/requests/{request.id}").data
+    mail = newest_mail(session)
+    status_path = "/fi/requests/status/" + mail.body.split("/fi/requests/status/")[1].split()[0]
+    assert html_problems({"gdpr": before, "openness": after,
+                          "status": client.get(status_path).data}, tmp_path) == []
