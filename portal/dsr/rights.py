@@ -67,6 +67,10 @@ DOCUMENTS = Right("documents", "", _l("Get documents of an authority (document r
                      "(Act on the Openness of Government Activities 621/1999, section 13(2))."))
 
 
+#: The law a request is made under, named for staff (queue, filters, CSV, statistics).
+LAW_TITLES = {"gdpr": _l("GDPR"), "openness": _l("Openness Act")}
+
+
 def right_of(request) -> Right:
     """The right a request invokes as its law reads it: a document request is not Art. 15."""
     return DOCUMENTS if request.law == "openness" else RIGHTS[request.right_code]
