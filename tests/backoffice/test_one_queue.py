@@ -43,3 +43,21 @@ def test_statistics_count_document_requests_on_their_own_row(client, session, es
     assert "See your data (right of access)" in html
     stats_csv = client.get("/admin/stats.csv").get_data(as_text=True)
     assert "2026-03,documents,1" in stats_csv and "2026-03,access,1" in stats_csv
+
+
+def test_the_daily_digest_names_the_law(app, session):
+    from sqlalchemy import select
+
+    from portal.backoffice import reminders
+    from portal.mail.models import OutboxMail
+    from tests.backoffice.factories import make_staff
+
+    make_staff(session, email="kirjaamo@espoo.example", role="handler", locale="fi")
+    make_request(session, register="kamu-asiakasrekisteri", received="2026-03-02")  # 2 Apr
+    document_request(session, "2026-03-09")  # due Mon 23 Mar: overdue on 1 Apr
+    with app.test_request_context():
+        assert reminders.send_reminders(session, date(2026, 4, 1)) == 1
+        session.commit()
+    [mail] = session.scalars(select(OutboxMail)).all()
+    assert "ESPOO-2026-0002 (Julkisuuslaki): 23. maaliskuuta 2026" in mail.body
+    assert "ESPOO-2026-0001 (Tietosuoja-asetus): 2. huhtikuuta 2026" in mail.body
