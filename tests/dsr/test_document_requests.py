@@ -113,3 +113,12 @@ def test_the_documents_must_be_named_and_the_name_may_be_left_out(client, sessio
     assert post_documents(client, "en").status_code == 302
     request = session.scalar(select(DataRequest))
     assert request.name == "" and request.details == DOCUMENTS
+
+
+def test_the_form_with_errors_is_valid_html(client, tmp_path):
+    from tests.htmlcheck import html_problems
+
+    response = post_documents(client, "sv", authority="", documents="", email="x")
+    assert response.status_code == 400
+    assert html_problems({"errors": response.data}, tmp_path) == []
+    assert 'href="#authority-group">Välj myndighet.' in response.text
