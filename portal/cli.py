@@ -11,7 +11,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup, with_appcontext
 from flask_babel import force_locale, gettext
 
-from . import deadlines, migrate
+from . import deadlines, migrate, openness_deadlines
 from .backoffice.cli import deadlines_cli, staff_cli
 from .cases.cli import cases_cli
 from .dates import format_date
@@ -159,16 +159,31 @@ def _pause(value: str) -> tuple[date, date]:
 
 @click.command("deadline")
 @click.argument("received")
-@click.option("--extended", is_flag=True, help="Three months instead of one (Art. 12(3)).")
+@click.option("--law", type=click.Choice(["gdpr", "openness"]), default="gdpr", show_default=True,
+              help="gdpr: a data-subject request; openness: a document request (621/1999).")
+@click.option("--extended", is_flag=True,
+              help="GDPR: three months (Art. 12(3)); openness: one month (§14(4)).")
 @click.option("--pause", "pauses", multiple=True, metavar="FROM:TO",
-              help="Question sent and answer received; repeatable.")
+              help="GDPR only: question sent and answer received; repeatable.")
+@click.option("--specified", metavar="DATE",
+              help="Openness only: the day the requester specified the documents.")
 @click.option("--lang", type=click.Choice(list(LOCALES)), default="fi", show_default=True)
 @with_appcontext
-def deadline_command(received: str, extended: bool, pauses: tuple[str, ...], lang: str) -> None:
+def deadline_command(received: str, law: str, extended: bool, pauses: tuple[str, ...],
+                     specified: str | None, lang: str) -> None:
     """Print the due date of a request received on RECEIVED, and how it was reached."""
+    if law == "gdpr" and specified:
+        raise click.BadParameter("--specified is for --law openness; a GDPR request pauses")
+    if law == "openness" and pauses:
+        raise click.BadParameter("a document request never pauses (621/1999 §14(4))")
     try:
-        result = deadlines.compute(_received(received), pauses=[_pause(p) for p in pauses],
-                                   extended=extended)
+        if law == "openness":
+            result = openness_deadlines.compute(
+                _received(received), extended=extended,
+                specified_on=_received(specified).date() if specified else None)
+        else:
+            result = deadlines.compute(_received(received), pauses=[_pause(p) for p in pauses],
+                                       extended=extended)
     except deadlines.DeadlineError as exc:
         raise click.ClickException(str(exc)) from None
     with force_locale(lang):

@@ -75,6 +75,11 @@ def _holidays(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("FI", years=year, language="en_US")
 
 
+def is_holiday(day: date) -> bool:
+    """A Finnish public holiday (legal rules §1), whatever the weekday."""
+    return day in _holidays(day.year)
+
+
 def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _holidays(day.year)
 
@@ -110,7 +115,8 @@ def _pause_days(pauses: Iterable[tuple[date, date]]) -> list[tuple[date, date, i
     return result
 
 
-def _roll(day: date) -> tuple[date, list[date]]:
+def roll_forward(day: date) -> tuple[date, list[date]]:
+    """The first working day on or after ``day`` and the days skipped (legal rules §1 step 5)."""
     skipped = []
     while not is_working_day(day):
         skipped.append(day)
@@ -146,13 +152,13 @@ def compute(
     """
     received = receipt_date(received_at)
     pause_list = _pause_days(pauses)
-    one_month, _ = _roll(_end(received, 1, pause_list, None))
+    one_month, _ = roll_forward(_end(received, 1, pause_list, None))
     late = extended and extension_notified_on is not None and extension_notified_on > one_month
     steps = [Step("received", received, {"at": received_at.astimezone(HELSINKI)})]
     end = _end(received, 3 if extended and not late else 1, pause_list, steps)
     if late:
         steps.append(Step("extension_late", one_month, {"notified": extension_notified_on}))
-    due, skipped = _roll(end)
+    due, skipped = roll_forward(end)
     for day in skipped:
         steps.append(Step("non_working", day, {"holiday": day in _holidays(day.year)}))
     steps.append(Step("due", due))

@@ -12,6 +12,7 @@ PAGES = (
     "/{lang}/accessibility",
     "/{lang}/requests/new",
     "/{lang}/requests/new?register=museokortti",
+    "/{lang}/requests/documents",
     "/{lang}/requests/sent",
     "/{lang}/registers/museokortti/versions",
     "/{lang}/registers/museokortti/versions/1",

@@ -111,6 +111,7 @@ from . import (  # noqa: E402,F401  (routes register themselves on bp)
     fee_views,
     organisation_views,
     queue_views,
+    reclassify_views,
     report_views,
     representation_views,
     session_views,

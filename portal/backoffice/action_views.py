@@ -42,8 +42,15 @@ def _problem(exc: Exception, action: str) -> tuple[str, str]:
     return message, ""
 
 
+#: A document request's one month must be told while the two weeks run (621/1999 §14(4)).
+TWO_WEEKS_PASSED = _l("The two weeks have passed, so the time limit can no longer become one "
+                      "month. Decide on the request now.")
+
+
 def _refused(data_request, exc: Exception):
     message, field = _problem(exc, request.form.get("action", ""))
+    if isinstance(exc, workflow.ExtensionTooLate) and data_request.law == "openness":
+        message = str(TWO_WEEKS_PASSED)
     return render_detail(data_request, error=message, error_field=field, code=400,
                          form=request.form)
 

@@ -17,10 +17,11 @@ from .. import audit
 from ..deadlines import receipt_date
 from ..dsr import workflow
 from ..dsr.models import DataRequest, RequestEvent
+from ..dsr.notify import PREFIX
 from ..dsr.pauses import PROVISIONS
-from ..dsr.rights import RIGHTS
+from ..dsr.rights import right_of
 from ..dsr.service import clock_paused, deadline_of, new_status_link, refresh_due
-from ..law.citations import cite
+from ..law.citations import cite, openness
 from ..mail.compose import absolute_link, queue_mail
 from .models import StaffUser
 
@@ -51,10 +52,15 @@ def mail_requester(session: Session, request: DataRequest, template: str, subjec
     attachments = context.pop("attachments", ())
     queue_mail(session, recipient=request.email, lang=request.locale, subject=subject,
                template=template, request_id=request.id, attachments=attachments,
-               context={"request": request, "right": RIGHTS[request.right_code],
+               context={"request": request, "right": right_of(request),
                         "status_link": absolute_link("dsr.status", lang_code=request.locale,
                                                      token=new_status_link(request)),
                         **context})
+
+
+#: What a question to a document requester rests on: identity and purpose of use (§13(2)), or
+#: specifying the documents (§13(1)); only the latter moves the time limit (§14(4)).
+OPENNESS_PROVISIONS = {"identity": openness(13, 2), "clarify": openness(13, 1)}
 
 
 #: The actions of this module; decisions are :mod:`portal.backoffice.decisions`.
@@ -104,14 +110,15 @@ def perform(session: Session, request: DataRequest, staff: StaffUser, data: Acti
 def _send(session, request, data) -> None:
     """The requester is told of every step that concerns them, in their language."""
     if data.action == "ask_information":
+        provisions = OPENNESS_PROVISIONS if request.law == "openness" else PROVISIONS
         mail_requester(session, request, "dsr_info_request",
                        _l("More information is needed for your request %(reference)s",
                           reference=request.reference), question=data.text.strip(),
-                       citation=cite(PROVISIONS[data.reason], request.locale)
-                       if data.reason in PROVISIONS else "",
+                       citation=cite(provisions[data.reason], request.locale)
+                       if data.reason in provisions else "",
                        paused=clock_paused(request))
     elif data.action == "extend":
-        mail_requester(session, request, "dsr_extended",
+        mail_requester(session, request, f"{PREFIX[request.law]}_extended",
                        _l("The time limit for your request %(reference)s has been extended",
                           reference=request.reference), reasons=data.text.strip(),
                        deadline=deadline_of(request))

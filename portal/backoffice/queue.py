@@ -30,6 +30,8 @@ class QueueFilter:
     search: str = ""
     #: A staff id, ``"me"`` for the viewer's own, ``"none"`` for unassigned, ``""`` for all.
     assignee: str = ""
+    #: ``gdpr`` or ``openness`` (legal rules §9); ``""`` for both.
+    law: str = ""
 
     def states(self) -> tuple[str, ...]:
         if self.state == "all":
@@ -46,6 +48,8 @@ def _filtered(controller_ids: set[int], f: QueueFilter, today: date,
                                    DataRequest.state.in_(states or f.states()))
     if f.right:
         query = query.where(DataRequest.right_code == f.right)
+    if f.law:
+        query = query.where(DataRequest.law == f.law)
     if f.register:
         query = query.where(DataRequest.id.in_(
             select(request_registers.c.request_id).join(Register)

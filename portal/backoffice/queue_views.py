@@ -17,7 +17,7 @@ from ..deadlines import HELSINKI
 from ..dsr import workflow
 from ..dsr.models import DataRequest
 from ..dsr.outcomes import GROUND_LABELS, OUTCOME_TITLES
-from ..dsr.rights import RIGHTS
+from ..dsr.rights import LAW_TITLES, RIGHTS, right_of
 from ..dsr.service import deadline_of, register_titles
 from ..i18n import current_locale
 from ..law import decisions as rules
@@ -41,7 +41,7 @@ def _filter() -> queue.QueueFilter:
         state=args.get("state", "")[:20], right=args.get("right", "")[:20],
         register=args.get("register", "")[:64], overdue=args.get("overdue") == "1",
         due_soon=args.get("due_soon") == "1", search=args.get("q", "")[:100],
-        assignee=args.get("assignee", "")[:12])
+        assignee=args.get("assignee", "")[:12], law=args.get("law", "")[:12])
 
 
 def _cursor() -> tuple[date, int] | None:
@@ -64,6 +64,7 @@ def requests():
                  if v.register.controller_id in current_user.controller_ids]
     return render_template(
         "backoffice/queue.html", rows=rows, f=f, today=today, rights=RIGHTS,
+        right_of=right_of, laws=LAW_TITLES,
         registers=registers, counts=queue.counts(session, current_user.controller_ids),
         next_url=url_for("backoffice.requests", **{
             **request.args.to_dict(), "after": f"{next_cursor[0].isoformat()}.{next_cursor[1]}"
@@ -75,10 +76,10 @@ def requests():
 def requests_csv():
     session, today = get_session(), _today()
     header = [_("Reference"), _("Status"), _("Request"), _("Received"), _("Due date"),
-              _("Name"), _("E-mail address"), _("Language")]
+              _("Name"), _("E-mail address"), _("Language"), _("Law")]
     rows = ((row.reference, row.state, row.right_code,
              row.received_at.astimezone(HELSINKI).strftime("%Y-%m-%d %H:%M"),
-             row.due_on, row.name, row.email, row.locale)
+             row.due_on, row.name, row.email, row.locale, str(LAW_TITLES[row.law]))
             for row in queue.all_rows(session, current_user.controller_ids, _filter(), today,
                                       current_user.id))
     return Response("\ufeff" + csvsafe.write([header, *rows]), mimetype="text/csv", headers={
@@ -159,7 +160,7 @@ def render_detail(data_request: DataRequest, *, error: str = "", error_field: st
     extended = data_request.extension_notified_on is not None
     return render_template(
         "backoffice/request.html", data_request=data_request, mails=mails,
-        right=RIGHTS[data_request.right_code], deadline=deadline_of(data_request),
+        right=right_of(data_request), deadline=deadline_of(data_request),
         register_titles=register_titles(session, data_request, current_locale()),
         today=_today(), days_left=queue.days_left, error=error, error_field=error_field,
         form=form or {},

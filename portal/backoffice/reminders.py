@@ -21,6 +21,7 @@ from ..db import Base
 from ..deadlines import receipt_date
 from ..dsr.models import OPEN_STATES, DataRequest, RequestEvent
 from ..dsr.pauses import reminder_due
+from ..dsr.rights import LAW_TITLES
 from ..dsr.service import clock_paused, open_question
 from ..mail.compose import absolute_link, queue_mail
 from .actions import mail_requester
@@ -83,7 +84,8 @@ def send_reminders(session: Session, today: date) -> int:
             continue
         queue_mail(session, recipient=person.email, lang=person.locale,
                    subject=_l("Data protection requests to handle"), template="staff_digest",
-                   context={"digest": digest, "today": today, "link": lambda r: absolute_link(
+                   context={"digest": digest, "today": today, "laws": LAW_TITLES,
+                            "link": lambda r: absolute_link(
                        "backoffice.request_detail", request_id=r.id)})
         session.add(ReminderLog(staff_id=person.id, day=today))
         sent += 1

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from ..audit import AuditEntry, visible_to
 from ..db import get_session
-from ..dsr.rights import RIGHTS
+from ..dsr.rights import DOCUMENTS, RIGHTS
 from . import bp, stats
 
 AUDIT_PAGE = 200
@@ -21,7 +21,8 @@ AUDIT_PAGE = 200
 @bp.get("/stats")
 def statistics():
     rows = stats.summarise(stats.facts(get_session(), current_user.controller_ids))
-    return render_template("backoffice/stats.html", rows=rows, rights=RIGHTS)
+    return render_template("backoffice/stats.html", rows=rows,
+                           rights={**RIGHTS, DOCUMENTS.code: DOCUMENTS})
 
 
 @bp.get("/stats.csv")

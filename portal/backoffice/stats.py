@@ -74,10 +74,16 @@ def closing_day(request: DataRequest) -> date | None:
     return None
 
 
+def right_counted(law: str, right_code: str) -> str:
+    """Document requests are counted on their own row, so each law's on-time share shows
+    (legal rules §9); a purged one keeps ``documents`` as its right."""
+    return "documents" if law == "openness" else right_code
+
+
 def fact_of(request: DataRequest) -> Fact:
-    return Fact(request.right_code, request.state, receipt_date(request.received_at),
-                closing_day(request), request.due_on, request.extension_notified_on is not None,
-                request.decided_late)
+    return Fact(right_counted(request.law, request.right_code), request.state,
+                receipt_date(request.received_at), closing_day(request), request.due_on,
+                request.extension_notified_on is not None, request.decided_late)
 
 
 def summarise(facts: list[Fact]) -> list[Row]:
@@ -107,15 +113,16 @@ _closed_at = (select(func.max(RequestEvent.created_at))
 def facts(session: Session, controller_ids: set[int]) -> list[Fact]:
     """The facts of every request, read as a few columns (no personal data, no events)."""
     live = session.execute(
-        select(DataRequest.right_code, DataRequest.state, DataRequest.received_at, _closed_at,
-               DataRequest.due_on, DataRequest.extension_notified_on, DataRequest.decided_late)
+        select(DataRequest.law, DataRequest.right_code, DataRequest.state,
+               DataRequest.received_at, _closed_at, DataRequest.due_on,
+               DataRequest.extension_notified_on, DataRequest.decided_late)
         .where(DataRequest.controller_id.in_(controller_ids),
                DataRequest.state != "unconfirmed"))
     purged = session.scalars(select(PurgedRequestFact).where(
         PurgedRequestFact.controller_id.in_(controller_ids)))
-    return [Fact(right, state, receipt_date(received), receipt_date(closed) if closed else None,
-                 due, notified is not None, late)
-            for right, state, received, closed, due, notified, late in live] + [
+    return [Fact(right_counted(law, right), state, receipt_date(received),
+                 receipt_date(closed) if closed else None, due, notified is not None, late)
+            for law, right, state, received, closed, due, notified, late in live] + [
         Fact(p.right_code, p.state, p.received_on, p.closed_on, p.due_on, p.extended,
              p.decided_late)
         for p in purged]

@@ -21,4 +21,4 @@ def outcome_words() -> dict:
                             **AUTHORITY_TITLES}}
 
 
-from . import views  # noqa: E402,F401  (routes register themselves on bp)
+from . import document_views, views  # noqa: E402,F401  (routes register themselves on bp)

@@ -26,6 +26,15 @@ def _sentence(step: Step, lang: str, with_time: bool) -> str:
     if step.code == "three_months":
         return gettext("The time limit has been extended: three months from receipt is %(date)s "
                        "(GDPR Art. 12(3)).", date=_day(step.day))
+    if step.code == "specified":
+        return gettext("The request did not identify the documents; it was specified on "
+                       "%(date)s and the time limit runs from that day (Openness Act 621/1999 "
+                       "§14(4)).", date=format_date(step.day, "long"))
+    if step.code == "two_weeks":
+        return gettext("Two weeks is %(date)s (Openness Act 621/1999 §14(4)).", date=_day(step.day))
+    if step.code == "openness_month":
+        return gettext("The number of documents or a comparable reason needs more time: one month "
+                       "is %(date)s (Openness Act 621/1999 §14(4)).", date=_day(step.day))
     if step.code == "month_end":
         return gettext("That month has no day with the same number, so its last day counts.")
     if step.code == "paused":
@@ -38,6 +47,10 @@ def _sentence(step: Step, lang: str, with_time: bool) -> str:
     if step.code == "extension_late":
         return gettext("The extension was notified on %(notified)s, after the one-month time limit "
                        "of %(date)s, so it does not apply.",
+                       notified=format_date(d["notified"], "long"), date=_day(step.day))
+    if step.code == "month_late":
+        return gettext("The requester was told of the one-month time limit on %(notified)s, after "
+                       "the two weeks ended on %(date)s, so it does not apply.",
                        notified=format_date(d["notified"], "long"), date=_day(step.day))
     if step.code == "non_working":
         name = holiday_name(step.day, lang) if d.get("holiday") else None

@@ -28,6 +28,10 @@ STATES = ("unconfirmed", "received", "info_requested", "completed", "refused", "
 OPEN_STATES = ("received", "info_requested")
 #: How a request reached the controller: the portal's form, or entered by staff (legal rules §1.1).
 CHANNELS = ("form", "letter", "email", "phone", "desk")
+#: The law a request is made under (legal rules §9): the GDPR, or the Openness Act 621/1999 for
+#: documents of a public authority. A document request is a request for access to documents, so
+#: its right stays "access" and reclassifying it changes only the law.
+LAWS = ("gdpr", "openness")
 
 request_registers = Table(
     "request_registers",
@@ -44,6 +48,7 @@ class DataRequest(Base):
     __table_args__ = (
         CheckConstraint(f"state IN {STATES!r}", name="state"),
         CheckConstraint(f"right_code IN {RIGHT_CODES!r}", name="right_code"),
+        CheckConstraint(f"law IN {LAWS!r}", name="law"),
         Index("ix_data_requests_queue", "controller_id", "state", "due_on", "id"),
         # The queue filtered by right (docs/benchmarks.md: flat from 1k to 1M requests).
         Index("ix_data_requests_queue_right", "controller_id", "state", "right_code", "due_on",
@@ -106,6 +111,8 @@ class DataRequest(Base):
     legal_hold_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     #: When the closed case was last written as an archive package (``cases export``).
     exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: gdpr or openness (``LAWS``): which clock, procedure and wording apply.
+    law: Mapped[str] = mapped_column(String(16), default="gdpr", server_default="gdpr")
     #: Optimistic lock: two handlers saving at once cannot overwrite each other.
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -9,8 +9,13 @@ from sqlalchemy.orm import Session
 from ..mail.compose import Attachment, absolute_link, queue_mail
 from . import receipt
 from .models import DataRequest
-from .rights import RIGHTS
+from .rights import right_of
 from .service import deadline_of, register_titles
+
+#: Mail templates per law: a document request is told its own law and time limit (legal rules §9).
+PREFIX = {"gdpr": "dsr", "openness": "documents"}
+CONFIRM_SUBJECTS = {"gdpr": _l("Confirm your data protection request"),
+                    "openness": _l("Confirm your document request")}
 
 
 def confirmation(session: Session, request: DataRequest, token: str) -> None:
@@ -18,10 +23,10 @@ def confirmation(session: Session, request: DataRequest, token: str) -> None:
     days = (request.confirm_expires_at - request.received_at).days
     queue_mail(
         session, recipient=request.email, lang=request.locale,
-        subject=_l("Confirm your data protection request"), template="dsr_confirm",
+        subject=CONFIRM_SUBJECTS[request.law], template=f"{PREFIX[request.law]}_confirm",
         context={"request": request, "link": absolute_link("dsr.confirm", lang_code=request.locale,
                                                token=token),
-                 "days": days, "right": RIGHTS[request.right_code]},
+                 "days": days, "right": right_of(request)},
         request_id=request.id,
     )
 
@@ -35,8 +40,8 @@ def acknowledgement(session: Session, request: DataRequest, status_token: str) -
     queue_mail(
         session, recipient=request.email, lang=request.locale,
         subject=_l("Your request %(reference)s has been received", reference=request.reference),
-        template="dsr_acknowledgement",
-        context={"request": request, "deadline": deadline, "right": RIGHTS[request.right_code],
+        template=f"{PREFIX[request.law]}_acknowledgement",
+        context={"request": request, "deadline": deadline, "right": right_of(request),
                  "status_link": absolute_link("dsr.status", lang_code=request.locale,
                                               token=status_token)},
         attachments=[Attachment(f"{request.reference}.pdf", "application/pdf", pdf)],

@@ -63,6 +63,24 @@ RIGHTS: dict[str, Right] = {r.code: r for r in (
 )}
 
 
+#: A request for documents of a public authority (Openness Act 621/1999 §9, legal rules §9). It is
+#: not one of the GDPR rights the form offers: a request takes it when its law is "openness".
+DOCUMENTS = Right("documents", "", _l("Get documents of an authority (document request)"),
+                  _l("Get a copy of documents held by a public authority, or see them there."),
+                  _l("Anyone may ask. You need not say who you are or why, unless the documents "
+                     "are secret or you ask for personal data from the authority's register "
+                     "(Act on the Openness of Government Activities 621/1999, section 13(2))."))
+
+
+#: The law a request is made under, named for staff (queue, filters, CSV, statistics).
+LAW_TITLES = {"gdpr": _l("GDPR"), "openness": _l("Openness Act")}
+
+
+def right_of(request) -> Right:
+    """The right a request invokes as its law reads it: a document request is not Art. 15."""
+    return DOCUMENTS if request.law == "openness" else RIGHTS[request.right_code]
+
+
 #: Each right's request named as a matter: "what was asked" in letters and mails.
 MATTERS = {
     "access": _l("Request for access to personal data"),
@@ -71,6 +89,8 @@ MATTERS = {
     "restriction": _l("Request for restriction of processing"),
     "objection": _l("Objection to processing"),
     "portability": _l("Request to receive personal data in a machine-readable form"),
+    "documents": _l("Request for documents under the Act on the Openness of Government "
+                    "Activities"),
 }
 
 #: Each right by its name in the GDPR's own language versions (Arts. 15-21 headings).

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from .. import deadlines
+from .. import deadlines, openness_deadlines
 from ..notices.models import Controller, Register
 from ..notices.service import latest_published
 from . import pauses as pauses_rules
@@ -36,6 +36,10 @@ class UnknownRegister(RequestError):
     """A register slug that no published notice has."""
 
 
+class NotAnAuthority(RequestError):
+    """A document request to an organisation that is not a public authority (621/1999 §4)."""
+
+
 class LinkInvalid(RequestError):
     """A confirmation or status link that is wrong, already used or expired."""
 
@@ -60,6 +64,9 @@ class Submission:
     represented_name: str = ""
     authority: str | None = None
     proof: tuple[tuple[str, str, bytes], ...] = ()
+    #: ``openness`` for a document request to the authority ``authority_slug`` (legal rules §9).
+    law: str = "gdpr"
+    authority_slug: str = ""
 
 
 def _controller_for(session: Session, registers: list[Register], operator_register: str
@@ -76,6 +83,13 @@ def _controller_for(session: Session, registers: list[Register], operator_regist
     return operator.controller
 
 
+def _authority(session: Session, slug: str) -> Controller:
+    controller = session.scalar(select(Controller).where(Controller.slug == slug))
+    if controller is None or not controller.public_authority:
+        raise NotAnAuthority(slug)
+    return controller
+
+
 def submit(session: Session, submission: Submission, *, now: datetime, valid_for: timedelta,
            operator_register: str) -> tuple[DataRequest, str | None]:
     """Store an unconfirmed request; return it and its confirmation token.
@@ -90,9 +104,13 @@ def submit(session: Session, submission: Submission, *, now: datetime, valid_for
         select(Register).where(Register.slug.in_(submission.register_slugs))))
     if len(registers) != len(set(submission.register_slugs)):
         raise UnknownRegister(", ".join(submission.register_slugs))
-    controller = _controller_for(session, registers, operator_register)
+    if submission.law == "openness":
+        controller = _authority(session, submission.authority_slug)
+    else:
+        controller = _controller_for(session, registers, operator_register)
     token, token_hash = new_token()
     request = DataRequest(
+        law=submission.law,
         controller=controller, registers=registers, right_code=submission.right,
         name=submission.name, email=submission.email, phone=submission.phone,
         details=submission.details, locale=submission.locale, received_at=now,
@@ -236,12 +254,26 @@ def open_question(request: DataRequest) -> pauses_rules.Question | None:
 def clock_paused(request: DataRequest) -> bool:
     """Whether the request waits for an answer that will suspend the time limit."""
     question = open_question(request)
+    if request.law == "openness":  # only a specification restarts the time (621/1999 §14(4))
+        return question is not None and question.reason == pauses_rules.CLARIFY
     return question is not None and pauses_rules.pauses_the_clock(
         request.received_at, pauses(request), question,
         extension_notified_on=request.extension_notified_on)
 
 
+def specified_on(request: DataRequest):
+    """The Helsinki date the requester last answered a request to specify (621/1999 §14(4))."""
+    answered = [q.answered for q in questions(request)
+                if q.reason == pauses_rules.CLARIFY and q.answered is not None]
+    return max(answered) if answered else None
+
+
 def deadline_of(request: DataRequest) -> deadlines.Deadline:
+    if request.law == "openness":
+        return openness_deadlines.compute(
+            request.received_at, specified_on=specified_on(request),
+            extended=request.extension_notified_on is not None,
+            extension_notified_on=request.extension_notified_on)
     return deadlines.compute(
         request.received_at, pauses=pauses(request),
         extended=request.extension_notified_on is not None,

@@ -16,11 +16,12 @@ from ..notices.service import NoticeNotFound, latest_content, published_index
 from . import bp, notify, service, workflow
 from .applicability import APPLIES, applicability
 from .deadline_text import explain
+from .document_views import offers_documents
 from .fee_words import fee_text
 from .forms import RequestForm
 from .identity import ascii_domain
 from .models import OPEN_STATES
-from .rights import NOTES, RIGHTS
+from .rights import NOTES, RIGHTS, right_of
 
 TOKEN_MAX = 100
 MAX_ANSWER = 10_000
@@ -100,7 +101,9 @@ def new():
     status = 400 if request.method == "POST" else 200
     return render_template("dsr/new.html", form=form, groups=groups, rights=RIGHTS,
                            fee_texts=_fee_texts(lang),
-                           hints=_register_hints(form.registers.data or (), lang)), status
+                           hints=_register_hints(form.registers.data or (), lang),
+                           offers_documents=offers_documents(request.args.get("register"))
+                           ), status
 
 
 def _fee_texts(lang: str) -> dict[str, str]:
@@ -155,7 +158,7 @@ def confirm(token: str):
         return _invalid_link()
     if request.method == "GET":
         return _private(current_app.make_response(render_template(
-            "dsr/confirm.html", data_request=data_request, right=RIGHTS[data_request.right_code],
+            "dsr/confirm.html", data_request=data_request, right=right_of(data_request),
             register_titles=service.register_titles(session, data_request, current_locale()))))
     try:
         status_token = service.confirm(session, data_request, now=utcnow())
@@ -197,7 +200,7 @@ def _status_page(data_request, token: str, answer_error: str = "", answer_text: 
     deadline = service.deadline_of(data_request)
     response = current_app.make_response((render_template(
         "dsr/status.html", data_request=data_request, deadline=deadline, token=token,
-        right=RIGHTS[data_request.right_code], answer_error=answer_error,
+        right=right_of(data_request), answer_error=answer_error,
         register_titles=service.register_titles(get_session(), data_request, current_locale()),
         answer_text=answer_text, paused=service.clock_paused(data_request),
         undoable=workflow.withdrawal_undoable(

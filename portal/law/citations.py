@@ -3,7 +3,9 @@
 Shared legal rules §6: fi "tietosuoja-asetuksen 17 artiklan 3 kohdan b alakohta", "tietosuojalain
 (1050/2018) 34 §:n 1 momentin 2 kohta"; sv "artikel 17.3 b i dataskyddsförordningen", "34 § 1 mom.
 2 punkten i dataskyddslagen (1050/2018)"; en "Article 17(3)(b) GDPR", "section 34(1)(2) of the
-Data Protection Act (1050/2018)". These are grammar, not vocabulary, so they live here rather than
+Data Protection Act (1050/2018)". The Openness Act (legal rules §9) is cited the same way: fi
+"julkisuuslain (621/1999) 24 §:n 1 momentin 15 kohta", sv "24 § 1 mom. 15 punkten i
+offentlighetslagen (621/1999)". These are grammar, not vocabulary, so they live here rather than
 in the message catalogs.
 """
 
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-GDPR, DPA, RECITAL = "gdpr", "dpa", "recital"
+GDPR, DPA, RECITAL, OPENNESS = "gdpr", "dpa", "recital", "openness"
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,12 @@ def gdpr(article: int, paragraph: int | None = None, point: str | None = None) -
 
 def dpa(section: int, subsection: int | None = None, point: int | None = None) -> Provision:
     return Provision(DPA, section, subsection, None if point is None else str(point))
+
+
+def openness(section: int, subsection: int | None = None, point: int | None = None
+             ) -> Provision:
+    """A section of the Act on the Openness of Government Activities 621/1999 (legal rules §9)."""
+    return Provision(OPENNESS, section, subsection, None if point is None else str(point))
 
 
 def recital(number: int) -> Provision:
@@ -101,25 +109,35 @@ def parse_gdpr(notation: str) -> list[Provision]:
     return provisions
 
 
-def _dpa(p: Provision, lang: str) -> str:
+#: A Finnish Act as each language names it in a citation: fi genitive, sv and en nouns.
+FINNISH_ACTS = {
+    DPA: {"fi": "tietosuojalain (1050/2018)", "sv": "dataskyddslagen (1050/2018)",
+          "en": "the Data Protection Act (1050/2018)"},
+    OPENNESS: {"fi": "julkisuuslain (621/1999)", "sv": "offentlighetslagen (621/1999)",
+               "en": "the Act on the Openness of Government Activities (621/1999)"},
+}
+
+
+def _finnish_act(p: Provision, lang: str) -> str:
+    name = FINNISH_ACTS[p.act]
     if lang == "fi":
         if p.paragraph is None:
-            return f"tietosuojalain (1050/2018) {p.number} §"
+            return f"{name['fi']} {p.number} §"
         if p.point is None:
-            return f"tietosuojalain (1050/2018) {p.number} §:n {p.paragraph} momentti"
-        return f"tietosuojalain (1050/2018) {p.number} §:n {p.paragraph} momentin {p.point} kohta"
+            return f"{name['fi']} {p.number} §:n {p.paragraph} momentti"
+        return f"{name['fi']} {p.number} §:n {p.paragraph} momentin {p.point} kohta"
     if lang == "sv":
         where = f"{p.number} §" + (f" {p.paragraph} mom." if p.paragraph is not None else "")
         where += f" {p.point} punkten" if p.point else ""
-        return f"{where} i dataskyddslagen (1050/2018)"
+        return f"{where} i {name['sv']}"
     where = str(p.number) + (f"({p.paragraph})" if p.paragraph is not None else "")
     where += f"({p.point})" if p.point else ""
-    return f"section {where} of the Data Protection Act (1050/2018)"
+    return f"section {where} of {name['en']}"
 
 
 def cite(provision: Provision, lang: str) -> str:
     """``provision`` in the citation form of ``lang`` (fi, sv or en)."""
-    return {GDPR: _gdpr, DPA: _dpa, RECITAL: _recital}[provision.act](provision, lang)
+    return {GDPR: _gdpr, RECITAL: _recital}.get(provision.act, _finnish_act)(provision, lang)
 
 
 def capitalised(text: str) -> str:

@@ -56,3 +56,32 @@ def test_extended_deadline(runner):
 def test_bad_input_is_explained(runner, args, message):
     result = runner.invoke(args=["deadline", *args])
     assert result.exit_code != 0 and message in result.output
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("fi", ["Määräpäivä: tiistai 7. huhtikuuta 2026", "julkisuuslain (621/1999) 14 §:n 4 momentti",
+            "Pitkäperjantai"]),
+    ("sv", ["Sista dag för svar: tisdag 7 april 2026",
+            "14 § 4 mom. i offentlighetslagen (621/1999)", "Långfredagen"]),
+    ("en", ["Due date: Tuesday, April 7, 2026", "Two weeks is Friday, April 3, 2026",
+            "An extension must be notified by April 7, 2026 at the latest."]),
+])
+def test_a_document_request_has_two_weeks(runner, lang, lines):
+    result = runner.invoke(args=["deadline", "2026-03-20", "--law", "openness", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    for line in lines:
+        assert line in result.output
+
+
+def test_a_specified_document_request_runs_from_the_specification(runner):
+    result = runner.invoke(args=["deadline", "2026-01-05", "--law", "openness", "--extended",
+                                 "--specified", "2026-01-15", "--lang", "en"])
+    assert "Due date: Monday, February 16, 2026" in result.output
+    assert "it was specified on January 15, 2026" in result.output
+    assert "one month is Sunday, February 15, 2026" in result.output
+
+
+def test_a_document_request_never_pauses(runner):
+    result = runner.invoke(args=["deadline", "2026-01-05", "--law", "openness",
+                                 "--pause", "2026-01-06:2026-01-08"])
+    assert result.exit_code != 0 and "never pauses" in result.output

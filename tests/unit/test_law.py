@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from portal.law import decisions as d
-from portal.law.citations import cite, dpa, gdpr
+from portal.law.citations import cite, dpa, gdpr, openness
 from portal.law.grounds import (
     GROUNDS,
     GroundNotForRight,
@@ -33,6 +33,11 @@ NAMES = {lang: "x" for lang in ("fi", "sv", "en")}
     (dpa(34, 1, 2), "en", "section 34(1)(2) of the Data Protection Act (1050/2018)"),
     (dpa(34, 3), "fi", "tietosuojalain (1050/2018) 34 §:n 3 momentti"),
     (dpa(32), "sv", "32 § i dataskyddslagen (1050/2018)"),
+    (openness(24, 1, 15), "fi", "julkisuuslain (621/1999) 24 §:n 1 momentin 15 kohta"),
+    (openness(24, 1, 15), "sv", "24 § 1 mom. 15 punkten i offentlighetslagen (621/1999)"),
+    (openness(14, 4), "en",
+     "section 14(4) of the Act on the Openness of Government Activities (621/1999)"),
+    (openness(33), "fi", "julkisuuslain (621/1999) 33 §"),
 ])
 def test_each_language_cites_as_its_lawyers_do(provision, lang, expected):
     assert cite(provision, lang) == expected
