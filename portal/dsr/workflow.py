@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..law.decisions import state_after
+from ..law.steps import ARTICLE_19_RIGHTS  # noqa: F401 (the rights of Art. 19, re-exported)
 from .pauses import REASONS
 
 OPEN = frozenset({"received", "info_requested"})
@@ -34,8 +35,6 @@ CLOSED = frozenset({"completed", "refused", "withdrawn"})
 DECIDED_EVENTS = frozenset({"completed", "refused", "granted", "partly_granted", "no_data"})
 #: Events that close a request (for retention, counted from the latest).
 CLOSING_EVENTS = DECIDED_EVENTS | {"withdrawn"}
-#: Rights after which each recipient of the register is told (Art. 19).
-ARTICLE_19_RIGHTS = frozenset({"rectification", "erasure", "restriction"})
 MAX_TEXT = 20_000
 
 
