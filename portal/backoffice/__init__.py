@@ -111,6 +111,7 @@ from . import (  # noqa: E402,F401  (routes register themselves on bp)
     queue_views,
     report_views,
     session_views,
+    steps_views,
     template_views,
 )
 

@@ -21,10 +21,11 @@ from ..dsr.rights import RIGHTS
 from ..dsr.service import deadline_of, register_titles
 from ..i18n import current_locale
 from ..law import decisions as rules
+from ..law import steps as step_rules
 from ..law.grounds import grounds_for
 from ..mail.models import OutboxMail
 from ..notices.service import latest_published, published_index
-from . import accounts, bp, queue
+from . import accounts, bp, queue, steps
 from .access_facts import FACT_TITLES, access_facts
 from .decisions import prepared
 from .letter_texts import opening_for
@@ -168,7 +169,11 @@ def render_detail(data_request: DataRequest, *, error: str = "", error_field: st
         colleagues=accounts.colleagues(session, data_request.controller_id),
         recipients=recipients_of(session, data_request),
         earlier=queue.earlier_requests(session, data_request), rights=RIGHTS,
-        article_19=data_request.right_code in workflow.ARTICLE_19_RIGHTS,
+        article_19=data_request.right_code in step_rules.ARTICLE_19_RIGHTS,
+        restriction=steps.restriction_of(data_request),
+        restrictable=data_request.right_code in step_rules.RESTRICTABLE,
+        transmittable=data_request.right_code == "portability" and data_request.outcome in
+        (rules.GRANTED, rules.PARTLY) and bool(steps.data_files(data_request)),
         **decision_context(session, data_request, form or {}),
         entries=session.scalars(select(AuditEntry).where(
             AuditEntry.target == f"request:{data_request.id}").order_by(AuditEntry.id)).all()), code

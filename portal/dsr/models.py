@@ -89,6 +89,11 @@ class DataRequest(Base):
     prepared_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     #: The decision was sent after the due date in force (GDPR Art. 12(3)).
     decided_late: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Restriction of processing (Art. 18): from this day the data is only stored.
+    restricted_since: Mapped[date | None] = mapped_column(Date)
+    #: The day the requester was told the restriction will be lifted (Art. 18(3)).
+    restriction_told_on: Mapped[date | None] = mapped_column(Date)
+    restriction_lifted_on: Mapped[date | None] = mapped_column(Date)
     #: Optimistic lock: two handlers saving at once cannot overwrite each other.
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..law.decisions import state_after
-from ..law.steps import ARTICLE_19_RIGHTS  # noqa: F401 (the rights of Art. 19, re-exported)
 from .pauses import REASONS
 
 OPEN = frozenset({"received", "info_requested"})

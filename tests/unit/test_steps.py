@@ -6,7 +6,7 @@ import pytest
 
 from portal.law import steps
 from portal.law.citations import cite, gdpr
-from portal.law.steps import Correction, Erased, Kept, RecipientRecord, Restriction
+from portal.law.steps import Correction, Erased, Kept, RecipientRecord
 
 DAY = date(2026, 3, 2)
 

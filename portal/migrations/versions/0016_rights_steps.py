@@ -1,0 +1,28 @@
+"""each right's steps: restriction of processing from a day until lifted (GDPR Art. 18)
+
+Revision ID: 0016_rights_steps
+Revises: 0015
+"""
+
+from alembic import op
+import sqlalchemy as sa
+
+
+revision = "0016_rights_steps"
+down_revision = "0015"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('data_requests', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('restricted_since', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('restriction_told_on', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('restriction_lifted_on', sa.Date(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('data_requests', schema=None) as batch_op:
+        batch_op.drop_column('restriction_lifted_on')
+        batch_op.drop_column('restriction_told_on')
+        batch_op.drop_column('restricted_since')
