@@ -23,7 +23,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..db import Base, UTCDateTime, utcnow
 from ..notices.models import Controller, Register
 
-RIGHT_CODES = ("access", "rectification", "erasure", "restriction", "objection", "portability")
+RIGHT_CODES = ("access", "rectification", "erasure", "restriction", "objection", "portability",
+               "consent")
 STATES = ("unconfirmed", "received", "info_requested", "completed", "refused", "withdrawn")
 OPEN_STATES = ("received", "info_requested")
 #: How a request reached the controller: the portal's form, or entered by staff (legal rules §1.1).

@@ -138,7 +138,7 @@ def provisions_applied(right: str, decision: Decision) -> list[Provision]:
     Data Protection Act §34(2) is added to a partial decision under §34 (the rest of the data
     is given), and §34(3) whenever §34 is applied (reasons, and the Ombudsman's check).
     """
-    applied: list[Provision] = [gdpr(RIGHT_ARTICLES[right])]
+    applied: list[Provision] = [gdpr(*RIGHT_ARTICLES[right])]
     for code in decision.grounds:
         if code != OTHER_ACT:
             applied += GROUNDS[code].provisions_for(right)

@@ -1,4 +1,5 @@
-"""each right's steps: restriction of processing from a day until lifted (GDPR Art. 18)
+"""each right's steps: restriction of processing from a day until lifted (GDPR Art. 18);
+withdrawal of consent (Art. 7(3)) as a seventh kind of request
 
 Revision ID: 0016_rights_steps
 Revises: 0015
@@ -14,7 +15,19 @@ branch_labels = None
 depends_on = None
 
 
+OLD_RIGHTS = "('access', 'rectification', 'erasure', 'restriction', 'objection', 'portability')"
+NEW_RIGHTS = ("('access', 'rectification', 'erasure', 'restriction', 'objection', 'portability', "
+              "'consent')")
+
+
+def _rights(codes: str) -> None:
+    with op.batch_alter_table('data_requests', schema=None) as batch_op:
+        batch_op.drop_constraint(op.f('ck_data_requests_right_code'), type_='check')
+        batch_op.create_check_constraint(op.f('ck_data_requests_right_code'), f"right_code IN {codes}")
+
+
 def upgrade() -> None:
+    _rights(NEW_RIGHTS)
     with op.batch_alter_table('data_requests', schema=None) as batch_op:
         batch_op.add_column(sa.Column('restricted_since', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('restriction_told_on', sa.Date(), nullable=True))
@@ -26,3 +39,4 @@ def downgrade() -> None:
         batch_op.drop_column('restriction_lifted_on')
         batch_op.drop_column('restriction_told_on')
         batch_op.drop_column('restricted_since')
+    _rights(OLD_RIGHTS)
