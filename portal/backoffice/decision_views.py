@@ -6,6 +6,8 @@ comes back as the request's page with a summary that links to the field concerne
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Response, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -17,6 +19,7 @@ from ..dsr import workflow
 from ..extensions import limiter
 from ..law import decisions as rules
 from ..law import grounds as ground_rules
+from ..law import steps
 from . import actions, bp, decisions
 from .action_views import ERRORS as ACTION_ERRORS
 from .extracts import MAX_CELLS_IN_ALL, MAX_FILES, BadExtract, cells, read_extract
@@ -41,6 +44,10 @@ ERRORS = {
     rules.LateNotConfirmed: (_l("The due date has passed. Confirm that you are sending the "
                                 "decision late."), "late-confirmed"),
     decisions.NoPreparedDecision: (_l("There is no prepared decision to send."), "decide"),
+    steps.RecipientRecordIncomplete: (_l("Recipients: for each recipient, give the day they "
+                                         "were told of the change, or why telling them is "
+                                         "impossible or disproportionate (GDPR Art. 19)."),
+                                      "recipients"),
     rules.IdentityTooWeak: (_l("This register discloses or erases data only after strong "
                                "electronic identification, and the requester has not identified "
                                "strongly. Ask the requester to identify before sending."),
@@ -64,7 +71,24 @@ def _decision(data_request) -> rules.Decision:
         withheld=_text("withheld") if outcome == rules.PARTLY else "",
         other_act=({lang: _text(f"other_act-{lang}") for lang in ("fi", "sv", "en")}
                    if ground_rules.OTHER_ACT in grounds else {}),
-        facts=facts, notified=tuple(n for n in form.getlist("notified") if n in known))
+        facts=facts, notified=_recipients(known) if right in steps.ARTICLE_19_RIGHTS and
+        outcome in (rules.GRANTED, rules.PARTLY) else ())
+
+
+def _recipients(known: list[str]) -> tuple[dict, ...]:
+    """Art. 19, per recipient: notified on a date, or why that is impossible."""
+    records = []
+    for number, name in enumerate(known, 1):
+        answer, day = request.form.get(f"recipient-{number}", ""), None
+        if answer == "notified":
+            try:
+                day = date.fromisoformat(request.form.get(f"recipient-{number}-date", ""))
+            except ValueError:
+                day = None
+        records.append({"recipient": name, "notified_on": day and day.isoformat(),
+                        "impossible_because": _text(f"recipient-{number}-reason")
+                        if answer == "impossible" else ""})
+    return tuple(records)
 
 
 def _files() -> tuple:
@@ -101,7 +125,7 @@ def _refused(request_id: int, exc: Exception):
 
 
 HANDLED = (actions.Conflict, StaleDataError, BadExtract, workflow.WorkflowError,
-           rules.DecisionError, ground_rules.GroundError)
+           rules.DecisionError, ground_rules.GroundError, steps.RecipientRecordIncomplete)
 
 
 def _done(request_id: int, message: str):
@@ -116,7 +140,8 @@ def prepare_decision(request_id: int):
     try:
         decisions.prepare(session, data_request, current_user, _decision(data_request),
                           files=_files(), diary_number=_text("diary_number"),
-                          version=_version(), now=utcnow())
+                          version=_version(), now=utcnow(),
+                          recipients=recipients_of(session, data_request))
         session.commit()
     except HANDLED as exc:
         return _refused(request_id, exc)

@@ -22,7 +22,7 @@ from ..dsr.rights import RIGHTS
 from ..law.citations import cite, gdpr
 from ..law.decisions import ADVERSE, GRANTED, NO_DATA, Decision
 from ..law.grounds import RIGHT_ARTICLES, uses_section_34
-from ..law.steps import consent_ends_on
+from ..law.steps import consent_ends_on, recipient_records
 from ..pdf import render_pdf
 from ..text import render_markdown
 from .access_facts import FACT_TITLES
@@ -64,5 +64,7 @@ def render_decision(request: DataRequest, decision: Decision, *, files: tuple[Ex
             consent_ends=consent_ends_on(receipt_date(request.received_at))
             if request.right_code == "consent" and decision.outcome == GRANTED else None,
             consent_citation=cite(gdpr(7, 3), lang),
+            recipients=recipient_records(decision.notified) if request.wants_recipients else [],
+            recipients_citation=cite(gdpr(19), lang),
             markdown=render_markdown)
         return render_pdf(html, Path(current_app.static_folder))

@@ -113,6 +113,19 @@ def request_detail(request_id: int):
     return render_detail(visible_request(request_id))
 
 
+def _recipient_values(recipients: list[str], records) -> dict:
+    """The Art. 19 part of the form, filled from a prepared decision's records."""
+    values = {}
+    for number, name in enumerate(recipients, 1):
+        for record in records:
+            if record["recipient"] == name:
+                values[f"recipient-{number}"] = ("notified" if record["notified_on"]
+                                                 else "impossible")
+                values[f"recipient-{number}-date"] = record["notified_on"] or ""
+                values[f"recipient-{number}-reason"] = record["impossible_because"]
+    return values
+
+
 def decision_context(session, data_request: DataRequest, form) -> dict:
     """What the decision part of the page needs: the outcome chosen, the form's defaults, or
     the prepared decision to review."""
@@ -122,13 +135,15 @@ def decision_context(session, data_request: DataRequest, form) -> dict:
     outcome = form.get("outcome") or request.args.get("outcome", "")
     if outcome not in rules.outcomes_for(right):
         outcome = ""
-    values: dict = {"diary_number": data_request.diary_number, "grounds": [], "notified": []}
+    recipients = recipients_of(session, data_request)
+    values: dict = {"diary_number": data_request.diary_number, "grounds": []}
     if form:
         values.update({key: form.get(key, "") for key in form})
-        values.update(grounds=form.getlist("grounds"), notified=form.getlist("notified"))
+        values.update(grounds=form.getlist("grounds"))
     elif draft is not None and outcome == draft.outcome:
         values.update(text=draft.text, reasons=draft.reasons, withheld=draft.withheld,
-                      grounds=list(draft.grounds), notified=list(draft.notified),
+                      grounds=list(draft.grounds),
+                      **_recipient_values(recipients, draft.notified),
                       **{f"fact-{k}": v for k, v in draft.facts.items()},
                       **{f"other_act-{k}": v for k, v in draft.other_act.items()})
     elif outcome:
@@ -141,6 +156,7 @@ def decision_context(session, data_request: DataRequest, form) -> dict:
         "draft": draft, "editing": editing, "outcome": outcome, "values": values,
         "outcomes": {o: OUTCOME_TITLES[o] for o in rules.outcomes_for(right)},
         "grounds": {code: GROUND_LABELS[code] for code in grounds_for(right)},
+        "recipients": recipients,
         "fact_titles": FACT_TITLES, "adverse": rules.ADVERSE,
         "late": rules.is_late(_today(), deadline.due),
         "preparer": session.get(StaffUser, data_request.prepared_by)
@@ -167,7 +183,6 @@ def render_detail(data_request: DataRequest, *, error: str = "", error_field: st
         actions=workflow.available(data_request.state, extended=extended,
                                    closed=any(e.kind == "closed" for e in data_request.events)),
         colleagues=accounts.colleagues(session, data_request.controller_id),
-        recipients=recipients_of(session, data_request),
         earlier=queue.earlier_requests(session, data_request), rights=RIGHTS,
         article_19=data_request.right_code in step_rules.ARTICLE_19_RIGHTS,
         restriction=steps.restriction_of(data_request),

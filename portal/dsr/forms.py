@@ -9,6 +9,7 @@ from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     HiddenField,
     RadioField,
     SelectChoice,
@@ -61,6 +62,7 @@ class RequestForm(FlaskForm):
     details = TextAreaField(_l("Details of your request"), validators=[
         Length(max=MAX_DETAILS,
                message=_l("The details can be at most %(max)d characters long."))])
+    wants_recipients = BooleanField(_l("Tell me who has received my data"))
     #: Bots fill every field; people never see this one.
     website = StringField(_l("Leave this field empty"))
     #: One key per form: sending the same form twice makes one request.

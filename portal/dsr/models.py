@@ -90,6 +90,8 @@ class DataRequest(Base):
     prepared_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     #: The decision was sent after the due date in force (GDPR Art. 12(3)).
     decided_late: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The requester asked on the form to be told the recipients (GDPR Art. 19, last sentence).
+    wants_recipients: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     #: Restriction of processing (Art. 18): from this day the data is only stored.
     restricted_since: Mapped[date | None] = mapped_column(Date)
     #: The day the requester was told the restriction will be lifted (Art. 18(3)).

@@ -84,7 +84,7 @@ def new():
             name=form.name.data.strip(), email=form.email.data,
             phone=(form.phone.data or "").strip(),
             details=(form.details.data or "").strip(), locale=lang,
-            submission_key=form.submission.data,
+            submission_key=form.submission.data, wants_recipients=form.wants_recipients.data,
         )
         session = get_session()
         try:

@@ -75,8 +75,10 @@ class Decision:
     other_act: dict[str, str] = field(default_factory=dict)
     #: Art. 15(1) facts of an access answer, per part of ``ACCESS_FACTS``.
     facts: dict[str, str] = field(default_factory=dict)
-    #: Art. 19: the recipients told of a rectification, erasure or restriction.
-    notified: tuple[str, ...] = ()
+    #: Art. 19 after a rectification, erasure or restriction: per recipient of the register,
+    #: ``{"recipient", "notified_on" (ISO date or None), "impossible_because"}``
+    #: (:class:`portal.law.steps.RecipientRecord`).
+    notified: tuple[dict, ...] = ()
 
     def as_dict(self) -> dict:
         return {**asdict(self), "grounds": list(self.grounds), "notified": list(self.notified)}

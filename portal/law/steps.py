@@ -175,6 +175,13 @@ class RecipientRecord:
         return self.notified_on is not None
 
 
+def recipient_records(stored) -> list[RecipientRecord]:
+    """The records as a decision stores them (dicts with an ISO date)."""
+    return [RecipientRecord(r["recipient"], date.fromisoformat(r["notified_on"])
+                            if r.get("notified_on") else None, r.get("impossible_because", ""))
+            for r in stored]
+
+
 def check_recipients(right: str, recipients: list[str], records: list[RecipientRecord], *,
                      today: date) -> None:
     """Each of the register's recipients has exactly one answer, no notice dated ahead."""

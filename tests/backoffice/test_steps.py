@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
 from portal.backoffice import steps_views
@@ -136,3 +137,55 @@ def test_a_refused_portability_answer_is_not_transmitted(client, session, handle
     before = session.scalar(select(OutboxMail.id).order_by(OutboxMail.id.desc()))
     assert step(client, request, "transmit", address="tiedot@uusi.example").status_code == 400
     assert session.scalar(select(OutboxMail.id).order_by(OutboxMail.id.desc())) == before
+
+
+def told_all_but(number: int, reason: str) -> dict:
+    fields = {}
+    for n in range(1, 5):
+        fields[f"recipient-{n}"] = "impossible" if n == number else "notified"
+        fields[f"recipient-{n}-date"] = "2026-03-09"
+        fields[f"recipient-{n}-reason"] = reason if n == number else ""
+    return fields
+
+
+def test_every_recipient_is_answered_and_the_letter_lists_them_when_asked(
+        client, session, monkeypatch):
+    signed_in_staff(client, session, email="dpo@espoo.example", orgs=("espoo",))
+    request = make_request(session, register="kamu-asiakasrekisteri", right="erasure")
+    request.wants_recipients = True
+    session.commit()
+    on(monkeypatch, "2026-03-10")
+    page = client.get(f"/admin/requests/{request.id}?outcome=granted").get_data(as_text=True)
+    assert "The requester asked to be told the recipients" in page
+    half = {k: v for k, v in told_all_but(2, "").items() if not k.startswith("recipient-3")}
+    refused = decide(client, request, "granted", text="Poistettu.", **half)
+    assert refused.status_code == 400 and 'href="#recipients"' in refused.get_data(as_text=True)
+    no_reason = decide(client, request, "granted", text="Poistettu.", **told_all_but(2, " "))
+    assert no_reason.status_code == 400
+    ahead = {**told_all_but(2, "Yhtiö on lopettanut."), "recipient-1-date": "2026-03-11"}
+    assert decide(client, request, "granted", text="Poistettu.", **ahead).status_code == 400
+    assert decide(client, request, "granted", text="Poistettu.",
+                  **told_all_but(2, "Yhtiö on lopettanut.")).status_code == 302
+    letter = newest_mail(session).attachments[0].data
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(letter)).pages)
+                    .split())
+    assert "Ketkä ovat saaneet tietojasi" in text
+    assert "ilmoitettu muutoksesta 9. maaliskuuta 2026" in text
+    assert "Yhtiö on lopettanut." in text
+
+
+def test_the_letter_names_no_recipients_unless_asked(client, session, monkeypatch):
+    signed_in_staff(client, session, email="dpo@espoo.example", orgs=("espoo",))
+    request = make_request(session, register="kamu-asiakasrekisteri", right="rectification")
+    on(monkeypatch, "2026-03-10")
+    assert decide(client, request, "granted", text="Korjattu.",
+                  **told_all_but(1, "Ei yhteystietoja.")).status_code == 302
+    letter = newest_mail(session).attachments[0].data
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(letter)).pages)
+    assert "Ei yhteystietoja." not in text
+
+
+def test_the_form_asks_whether_to_be_told_the_recipients(client, session):
+    from tests.dsr.helpers import post_request
+    assert post_request(client, right="erasure", wants_recipients="y").status_code == 302
+    assert session.scalar(select(DataRequest.wants_recipients)) is True

@@ -1,5 +1,6 @@
 """each right's steps: restriction of processing from a day until lifted (GDPR Art. 18);
-withdrawal of consent (Art. 7(3)) as a seventh kind of request
+withdrawal of consent (Art. 7(3)) as a seventh kind of request; the requester asks to be told
+the recipients (Art. 19)
 
 Revision ID: 0016_rights_steps
 Revises: 0015
@@ -32,10 +33,13 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('restricted_since', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('restriction_told_on', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('restriction_lifted_on', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('wants_recipients', sa.Boolean(), server_default='0',
+                                      nullable=False))
 
 
 def downgrade() -> None:
     with op.batch_alter_table('data_requests', schema=None) as batch_op:
+        batch_op.drop_column('wants_recipients')
         batch_op.drop_column('restriction_lifted_on')
         batch_op.drop_column('restriction_told_on')
         batch_op.drop_column('restricted_since')
