@@ -189,3 +189,35 @@ def test_the_form_asks_whether_to_be_told_the_recipients(client, session):
     from tests.dsr.helpers import post_request
     assert post_request(client, right="erasure", wants_recipients="y").status_code == 302
     assert session.scalar(select(DataRequest.wants_recipients)) is True
+
+
+def test_the_pages_of_each_rights_steps_are_valid_html(client, session, tmp_path,
+                                                       monkeypatch):
+    from tests.htmlcheck import html_problems
+
+    signed_in_staff(client, session, email="dpo@museot.example",
+                    orgs=("museokortti", "espoo"))
+    on(monkeypatch, "2026-03-04")
+    restriction = make_request(session, right="restriction")
+    objection = make_request(session, right="objection", key="objection")
+    portability = make_request(session, right="portability", key="portability")
+    erasure = make_request(session, register="kamu-asiakasrekisteri", right="erasure",
+                           key="erasure")
+    erasure.wants_recipients = True
+    session.commit()
+    pages = {"objection": client.get(f"/admin/requests/{objection.id}").data}
+    step(client, restriction, "restriction", step="restrict")
+    pages["restricted"] = client.get(f"/admin/requests/{restriction.id}").data
+    pages["lifting refused"] = step(client, restriction, "restriction", step="announce",
+                                    text="").data
+    step(client, restriction, "restriction", step="announce", text="Tarkistettu.")
+    pages["told"] = client.get(f"/admin/requests/{restriction.id}").data
+    pages["queue"] = client.get("/admin/requests").data
+    decide(client, portability, "granted", files=[(io.BytesIO(CSV), "tiedot.csv")])
+    pages["transmission"] = client.get(f"/admin/requests/{portability.id}").data
+    pages["transmission refused"] = step(client, portability, "transmit", address="x").data
+    pages["recipients"] = client.get(f"/admin/requests/{erasure.id}?outcome=granted").data
+    pages["recipients refused"] = decide(client, erasure, "granted", send=False).data
+    pages["form"] = client.get("/sv/requests/new").data
+    pages["form refused"] = client.post("/fi/requests/new", data={"right": "consent"}).data
+    assert html_problems(pages, tmp_path) == []
