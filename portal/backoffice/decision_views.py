@@ -48,6 +48,13 @@ ERRORS = {
                                          "were told of the change, or why telling them is "
                                          "impossible or disproportionate (GDPR Art. 19)."),
                                       "recipients"),
+    steps.ItemRequired: (_l("Record: write what was corrected or erased and in which system "
+                            "(at most 2,000 characters each)."), "records"),
+    steps.KeptWithoutGround: (_l("Record: for data that was kept, choose the point of GDPR "
+                                 "Article 17(3) and write why it is kept."), "records"),
+    steps.PublicStepsRequired: (_l("The data was made public: write what was done to tell "
+                                   "the others who process it (GDPR Art. 17(2))."),
+                                "public-steps"),
     rules.IdentityTooWeak: (_l("This register discloses or erases data only after strong "
                                "electronic identification, and the requester has not identified "
                                "strongly. Ask the requester to identify before sending."),
@@ -72,7 +79,30 @@ def _decision(data_request) -> rules.Decision:
         other_act=({lang: _text(f"other_act-{lang}") for lang in ("fi", "sv", "en")}
                    if ground_rules.OTHER_ACT in grounds else {}),
         facts=facts, notified=_recipients(known) if right in steps.ARTICLE_19_RIGHTS and
-        outcome in (rules.GRANTED, rules.PARTLY) else ())
+        outcome in (rules.GRANTED, rules.PARTLY) else (),
+        **(_records(right) if outcome in (rules.GRANTED, rules.PARTLY) else {}))
+
+
+#: Rows offered for each kind of record (the form works without JavaScript).
+RECORD_ROWS = 3
+
+
+def _rows(prefix: str, keys: tuple[str, ...]) -> tuple[dict, ...]:
+    rows = ({key: _text(f"{prefix}-{n}-{key}") for key in keys}
+            for n in range(1, RECORD_ROWS + 1))
+    return tuple(row for row in rows if any(row[k] for k in keys if k != "point"))
+
+
+def _records(right: str) -> dict:
+    """Rectification: what was corrected where; erasure: what was erased or kept, and why."""
+    if right == "rectification":
+        return {"corrections": _rows("corrected", ("what", "system"))}
+    if right == "erasure":
+        return {"erased": _rows("erased", ("what", "system")),
+                "kept": _rows("kept", ("what", "point", "why")),
+                "made_public": request.form.get("made_public") == "1",
+                "public_steps": _text("public_steps")}
+    return {}
 
 
 def _recipients(known: list[str]) -> tuple[dict, ...]:
@@ -125,7 +155,7 @@ def _refused(request_id: int, exc: Exception):
 
 
 HANDLED = (actions.Conflict, StaleDataError, BadExtract, workflow.WorkflowError,
-           rules.DecisionError, ground_rules.GroundError, steps.RecipientRecordIncomplete)
+           rules.DecisionError, ground_rules.GroundError, steps.StepError)
 
 
 def _done(request_id: int, message: str):

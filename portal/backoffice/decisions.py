@@ -61,7 +61,9 @@ def prepare(session: Session, request: DataRequest, staff: StaffUser, decision: 
     _check_version(request, version)
     workflow.next_state("prepare_decision", request.state)
     rules.check_decision(request.right_code, decision)
-    if decision.outcome in (rules.GRANTED, rules.PARTLY):
+    granted = decision.outcome in (rules.GRANTED, rules.PARTLY)
+    steps.check_records(request.right_code, granted, decision)
+    if granted:
         steps.check_recipients(request.right_code, list(recipients),
                                steps.recipient_records(decision.notified), today=receipt_date(now))
     if files:

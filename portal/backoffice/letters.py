@@ -66,5 +66,6 @@ def render_decision(request: DataRequest, decision: Decision, *, files: tuple[Ex
             consent_citation=cite(gdpr(7, 3), lang),
             recipients=recipient_records(decision.notified) if request.wants_recipients else [],
             recipients_citation=cite(gdpr(19), lang),
+            kept=[(k, cite(gdpr(17, 3, k["point"]), lang)) for k in decision.kept],
             markdown=render_markdown)
         return render_pdf(html, Path(current_app.static_folder))

@@ -126,6 +126,16 @@ def _recipient_values(recipients: list[str], records) -> dict:
     return values
 
 
+def _record_values(draft) -> dict:
+    """The rectification or erasure record of a prepared decision, as the form's fields."""
+    values = {"made_public": "1" if draft.made_public else "", "public_steps": draft.public_steps}
+    for prefix, rows in (("corrected", draft.corrections), ("erased", draft.erased),
+                         ("kept", draft.kept)):
+        for number, row in enumerate(rows, 1):
+            values.update({f"{prefix}-{number}-{key}": value for key, value in row.items()})
+    return values
+
+
 def decision_context(session, data_request: DataRequest, form) -> dict:
     """What the decision part of the page needs: the outcome chosen, the form's defaults, or
     the prepared decision to review."""
@@ -144,6 +154,7 @@ def decision_context(session, data_request: DataRequest, form) -> dict:
         values.update(text=draft.text, reasons=draft.reasons, withheld=draft.withheld,
                       grounds=list(draft.grounds),
                       **_recipient_values(recipients, draft.notified),
+                      **_record_values(draft),
                       **{f"fact-{k}": v for k, v in draft.facts.items()},
                       **{f"other_act-{k}": v for k, v in draft.other_act.items()})
     elif outcome:
@@ -157,6 +168,8 @@ def decision_context(session, data_request: DataRequest, form) -> dict:
         "outcomes": {o: OUTCOME_TITLES[o] for o in rules.outcomes_for(right)},
         "grounds": {code: GROUND_LABELS[code] for code in grounds_for(right)},
         "recipients": recipients,
+        "kept_points": [(point, GROUND_LABELS[f"erasure_exception_{point}"])
+                        for point in "abcde"],
         "fact_titles": FACT_TITLES, "adverse": rules.ADVERSE,
         "late": rules.is_late(_today(), deadline.due),
         "preparer": session.get(StaffUser, data_request.prepared_by)

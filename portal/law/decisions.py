@@ -79,14 +79,25 @@ class Decision:
     #: ``{"recipient", "notified_on" (ISO date or None), "impossible_because"}``
     #: (:class:`portal.law.steps.RecipientRecord`).
     notified: tuple[dict, ...] = ()
+    #: Rectification (Art. 16): ``{"what", "system"}`` per correction (:mod:`.steps`).
+    corrections: tuple[dict, ...] = ()
+    #: Erasure (Art. 17): what was erased where, and what was kept under which point of
+    #: Art. 17(3) and why; when the data was made public, the steps of Art. 17(2).
+    erased: tuple[dict, ...] = ()
+    kept: tuple[dict, ...] = ()
+    made_public: bool = False
+    public_steps: str = ""
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "grounds": list(self.grounds), "notified": list(self.notified)}
+        return {**asdict(self), **{key: list(getattr(self, key)) for key in SEQUENCES}}
 
     @classmethod
     def from_dict(cls, data: dict) -> Decision:
-        return cls(**{**data, "grounds": tuple(data.get("grounds", ())),
-                      "notified": tuple(data.get("notified", ()))})
+        return cls(**{**data, **{key: tuple(data.get(key, ())) for key in SEQUENCES}})
+
+
+#: The fields of a decision stored as lists.
+SEQUENCES = ("grounds", "notified", "corrections", "erased", "kept")
 
 
 def outcomes_for(right: str) -> tuple[str, ...]:
@@ -98,7 +109,7 @@ def check_decision(right: str, decision: Decision) -> None:
     if decision.outcome not in outcomes_for(right):
         raise OutcomeNotForRight(decision.outcome)
     texts = (decision.text, decision.reasons, decision.withheld, *decision.facts.values(),
-             *decision.other_act.values())
+             *decision.other_act.values(), decision.public_steps)
     if not decision.text.strip() or any(len(t) > MAX_TEXT for t in texts):
         raise LetterTextRequired()
     if decision.outcome in ADVERSE:

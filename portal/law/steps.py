@@ -101,6 +101,18 @@ def _filled(*texts: str) -> bool:
     return all(t.strip() and len(t) <= MAX_ITEM for t in texts)
 
 
+def check_records(right: str, granted: bool, decision) -> None:
+    """What a granted (or partly granted) rectification or erasure decision must record."""
+    if not granted:
+        return
+    if right == "rectification":
+        check_corrections([Correction(c["what"], c["system"]) for c in decision.corrections])
+    elif right == "erasure":
+        check_erasure([Erased(e["what"], e["system"]) for e in decision.erased],
+                      [Kept(k["what"], k["point"], k["why"]) for k in decision.kept],
+                      made_public=decision.made_public, public_steps=decision.public_steps)
+
+
 def check_corrections(corrections: list[Correction]) -> None:
     if not corrections or not all(_filled(c.what, c.system) for c in corrections):
         raise ItemRequired()

@@ -114,7 +114,8 @@ def test_article_19_checklist_lists_the_registers_recipients(app, session, monke
     at(monkeypatch, "2026-03-10")
     told = {f"recipient-{n}": "notified" for n in range(1, 5)}
     told.update({f"recipient-{n}-date": "2026-03-09" for n in range(1, 5)})
-    decide(client, request, "granted", text="Poistettu.", **told)
+    decide(client, request, "granted", text="Poistettu.", **told,
+           **{"erased-1-what": "Uutiskirjeen osoite", "erased-1-system": "Postitus"})
     session.expire_all()
     [event] = [e for e in session.get(DataRequest, request.id).events
                if e.kind == "recipients_notified"]

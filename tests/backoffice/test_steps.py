@@ -139,8 +139,13 @@ def test_a_refused_portability_answer_is_not_transmitted(client, session, handle
     assert session.scalar(select(OutboxMail.id).order_by(OutboxMail.id.desc())) == before
 
 
+ERASED = {"erased-1-what": "Uutiskirjeen osoite", "erased-1-system": "Postitusjärjestelmä"}
+CORRECTED = {"corrected-1-what": "Osoite: Kauppakatu 1 -> Kauppakatu 2",
+             "corrected-1-system": "Asiakasrekisteri"}
+
+
 def told_all_but(number: int, reason: str) -> dict:
-    fields = {}
+    fields = dict(ERASED)
     for n in range(1, 5):
         fields[f"recipient-{n}"] = "impossible" if n == number else "notified"
         fields[f"recipient-{n}-date"] = "2026-03-09"
@@ -178,7 +183,7 @@ def test_the_letter_names_no_recipients_unless_asked(client, session, monkeypatc
     signed_in_staff(client, session, email="dpo@espoo.example", orgs=("espoo",))
     request = make_request(session, register="kamu-asiakasrekisteri", right="rectification")
     on(monkeypatch, "2026-03-10")
-    assert decide(client, request, "granted", text="Korjattu.",
+    assert decide(client, request, "granted", text="Korjattu.", **CORRECTED,
                   **told_all_but(1, "Ei yhteystietoja.")).status_code == 302
     letter = newest_mail(session).attachments[0].data
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(letter)).pages)
@@ -221,3 +226,44 @@ def test_the_pages_of_each_rights_steps_are_valid_html(client, session, tmp_path
     pages["form"] = client.get("/sv/requests/new").data
     pages["form refused"] = client.post("/fi/requests/new", data={"right": "consent"}).data
     assert html_problems(pages, tmp_path) == []
+
+
+def test_a_rectification_records_what_was_corrected_and_where(client, session, monkeypatch):
+    signed_in_staff(client, session, email="dpo@museot.example", orgs=("museokortti",))
+    request = make_request(session, right="rectification")
+    on(monkeypatch, "2026-03-10")
+    empty = decide(client, request, "granted", text="Korjattu.",
+                   **{"corrected-1-what": "Osoite"})
+    assert empty.status_code == 400 and 'href="#records"' in empty.get_data(as_text=True)
+    assert decide(client, request, "granted", text="Korjattu.", **CORRECTED).status_code == 302
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        newest_mail(session).attachments[0].data)).pages).split())
+    assert "Mitä korjattiin" in text
+    assert "Osoite: Kauppakatu 1 -> Kauppakatu 2 Asiakasrekisteri" in text
+
+
+def test_an_erasure_records_what_was_kept_and_the_steps_for_data_made_public(
+        client, session, monkeypatch):
+    signed_in_staff(client, session, email="dpo@museot.example", orgs=("museokortti",))
+    request = make_request(session, right="erasure")
+    on(monkeypatch, "2026-03-10")
+    kept = {"kept-1-what": "Laskut", "kept-1-point": "b",
+            "kept-1-why": "Kirjanpitolaki velvoittaa säilyttämään ne."}
+    no_why = decide(client, request, "partly_granted", text="Osin.", grounds=[
+        "erasure_exception_b"], reasons="Kirjanpitolaki.", withheld="Laskut.", **ERASED,
+        **{**kept, "kept-1-why": ""})
+    assert no_why.status_code == 400 and 'href="#records"' in no_why.get_data(as_text=True)
+    public = decide(client, request, "partly_granted", text="Osin.", grounds=[
+        "erasure_exception_b"], reasons="Kirjanpitolaki.", withheld="Laskut.", **ERASED,
+        **kept, made_public="1")
+    assert public.status_code == 400 and 'href="#public-steps"' in public.get_data(as_text=True)
+    assert decide(client, request, "partly_granted", text="Osin.", grounds=[
+        "erasure_exception_b"], reasons="Kirjanpitolaki.", withheld="Laskut.", **ERASED, **kept,
+        made_public="1", public_steps="Pyysimme hakukoneita poistamaan välimuistin.").status_code \
+        == 302
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(
+        newest_mail(session).attachments[0].data)).pages).split())
+    assert "Uutiskirjeen osoite Postitusjärjestelmä" in text
+    assert ("Laskut: Kirjanpitolaki velvoittaa säilyttämään ne. (tietosuoja-asetuksen 17 "
+            "artiklan 3 kohdan b alakohta)") in text
+    assert "Pyysimme hakukoneita poistamaan välimuistin." in text

@@ -113,3 +113,17 @@ def test_only_a_granted_portability_answer_with_files_is_transmitted():
                                   ("portability", "granted", 0), ("portability", None, 1)):
         with pytest.raises(steps.NotTransmittable):
             steps.check_transmission(right, outcome, files)
+
+
+def test_a_granted_rectification_or_erasure_decision_holds_its_record():
+    from portal.law.decisions import Decision
+
+    steps.check_records("rectification", False, Decision("refused"))
+    with pytest.raises(steps.ItemRequired):
+        steps.check_records("rectification", True, Decision("granted"))
+    erasure = Decision("granted", erased=({"what": "Photo", "system": "Web"},),
+                       kept=({"what": "Invoices", "point": "b", "why": "Accounting Act"},),
+                       made_public=True, public_steps="Told the search engines")
+    steps.check_records("erasure", True, erasure)
+    assert Decision.from_dict(erasure.as_dict()) == erasure
+    steps.check_records("access", True, Decision("granted"))
