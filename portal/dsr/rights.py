@@ -58,7 +58,7 @@ RIGHTS: dict[str, Right] = {r.code: r for r in (
           _l("Receive the data you have given yourself in a common machine-readable format."),
           _l("Applies only to data processed by automated means on the basis of your consent or "
              "a contract. It never covers processing for a public task.")),
-    Right("consent", "7", _l("Withdraw your consent"),
+    Right("consent", "7(3)", _l("Withdraw your consent"),
           _l("Withdraw a consent you have given to the processing of your data."),
           _l("Applies only to registers whose processing is based on your consent. The "
              "withdrawal applies from the day it is received; it does not affect processing "
