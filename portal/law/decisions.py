@@ -9,7 +9,7 @@ grounds cited exactly, and sent after the due date it is recorded as late (GDPR 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from .citations import Provision, dpa, gdpr
 from .grounds import GROUNDS, OTHER_ACT, RIGHT_ARTICLES, check_grounds, uses_section_34
@@ -93,7 +93,11 @@ class Decision:
 
     @classmethod
     def from_dict(cls, data: dict) -> Decision:
-        return cls(**{**data, **{key: tuple(data.get(key, ())) for key in SEQUENCES}})
+        decision = cls(**{**data, **{key: tuple(data.get(key, ())) for key in SEQUENCES}})
+        # Prepared before the per-recipient record: a name only, its answer still to be given.
+        legacy = tuple({"recipient": r, "notified_on": None, "impossible_because": ""}
+                       if isinstance(r, str) else r for r in decision.notified)
+        return replace(decision, notified=legacy)
 
 
 #: The fields of a decision stored as lists.
