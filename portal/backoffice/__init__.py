@@ -115,6 +115,7 @@ from . import (  # noqa: E402,F401  (routes register themselves on bp)
     report_views,
     representation_views,
     session_views,
+    steps_views,
     template_views,
 )
 

@@ -6,6 +6,8 @@ comes back as the request's page with a summary that links to the field concerne
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Response, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -17,6 +19,7 @@ from ..dsr import workflow
 from ..extensions import limiter
 from ..law import decisions as rules
 from ..law import grounds as ground_rules
+from ..law import steps
 from . import actions, bp, decisions
 from .action_views import ERRORS as ACTION_ERRORS
 from .extracts import MAX_CELLS_IN_ALL, MAX_FILES, BadExtract, cells, read_extract
@@ -41,6 +44,17 @@ ERRORS = {
     rules.LateNotConfirmed: (_l("The due date has passed. Confirm that you are sending the "
                                 "decision late."), "late-confirmed"),
     decisions.NoPreparedDecision: (_l("There is no prepared decision to send."), "decide"),
+    steps.RecipientRecordIncomplete: (_l("Recipients: for each recipient, give the day they "
+                                         "were told of the change, or why telling them is "
+                                         "impossible or disproportionate (GDPR Art. 19)."),
+                                      "recipients"),
+    steps.ItemRequired: (_l("Record: write what was corrected or erased and in which system "
+                            "(at most 2,000 characters each)."), "records"),
+    steps.KeptWithoutGround: (_l("Record: for data that was kept, choose the point of GDPR "
+                                 "Article 17(3) and write why it is kept."), "records"),
+    steps.PublicStepsRequired: (_l("The data was made public: write what was done to tell "
+                                   "the others who process it (GDPR Art. 17(2))."),
+                                "public-steps"),
     rules.IdentityTooWeak: (_l("This register discloses or erases data only after strong "
                                "electronic identification, and the requester has not identified "
                                "strongly. Ask the requester to identify before sending."),
@@ -68,7 +82,47 @@ def _decision(data_request) -> rules.Decision:
         withheld=_text("withheld") if outcome == rules.PARTLY else "",
         other_act=({lang: _text(f"other_act-{lang}") for lang in ("fi", "sv", "en")}
                    if ground_rules.OTHER_ACT in grounds else {}),
-        facts=facts, notified=tuple(n for n in form.getlist("notified") if n in known))
+        facts=facts, notified=_recipients(known) if right in steps.ARTICLE_19_RIGHTS and
+        outcome in (rules.GRANTED, rules.PARTLY) else (),
+        **(_records(right) if outcome in (rules.GRANTED, rules.PARTLY) else {}))
+
+
+#: Rows offered for each kind of record (the form works without JavaScript).
+RECORD_ROWS = 3
+
+
+def _rows(prefix: str, keys: tuple[str, ...]) -> tuple[dict, ...]:
+    rows = ({key: _text(f"{prefix}-{n}-{key}") for key in keys}
+            for n in range(1, RECORD_ROWS + 1))
+    return tuple(row for row in rows if any(row[k] for k in keys if k != "point"))
+
+
+def _records(right: str) -> dict:
+    """Rectification: what was corrected where; erasure: what was erased or kept, and why."""
+    if right == "rectification":
+        return {"corrections": _rows("corrected", ("what", "system"))}
+    if right == "erasure":
+        return {"erased": _rows("erased", ("what", "system")),
+                "kept": _rows("kept", ("what", "point", "why")),
+                "made_public": request.form.get("made_public") == "1",
+                "public_steps": _text("public_steps")}
+    return {}
+
+
+def _recipients(known: list[str]) -> tuple[dict, ...]:
+    """Art. 19, per recipient: notified on a date, or why that is impossible."""
+    records = []
+    for number, name in enumerate(known, 1):
+        answer, day = request.form.get(f"recipient-{number}", ""), None
+        if answer == "notified":
+            try:
+                day = date.fromisoformat(request.form.get(f"recipient-{number}-date", ""))
+            except ValueError:
+                day = None
+        records.append({"recipient": name, "notified_on": day and day.isoformat(),
+                        "impossible_because": _text(f"recipient-{number}-reason")
+                        if answer == "impossible" else ""})
+    return tuple(records)
 
 
 def _files() -> tuple:
@@ -105,7 +159,7 @@ def _refused(request_id: int, exc: Exception):
 
 
 HANDLED = (actions.Conflict, StaleDataError, BadExtract, workflow.WorkflowError,
-           rules.DecisionError, ground_rules.GroundError)
+           rules.DecisionError, ground_rules.GroundError, steps.StepError)
 
 
 def _done(request_id: int, message: str):
@@ -120,7 +174,8 @@ def prepare_decision(request_id: int):
     try:
         decisions.prepare(session, data_request, current_user, _decision(data_request),
                           files=_files(), diary_number=_text("diary_number"),
-                          version=_version(), now=utcnow())
+                          version=_version(), now=utcnow(),
+                          recipients=recipients_of(session, data_request))
         session.commit()
     except HANDLED as exc:
         return _refused(request_id, exc)

@@ -23,6 +23,7 @@ from ..dsr.outcomes import OUTCOME_SENTENCES
 from ..dsr.service import deadline_of
 from ..identity import service as identity
 from ..law import decisions as rules
+from ..law import steps
 from ..law.decisions import Decision
 from ..law.fees import charged
 from ..mail.compose import Attachment
@@ -52,11 +53,20 @@ def _check_version(request: DataRequest, version: int) -> None:
 
 def prepare(session: Session, request: DataRequest, staff: StaffUser, decision: Decision, *,
             files: tuple[Extract, ...], diary_number: str, version: int,
-            now: datetime) -> None:
-    """Store ``decision`` for review; new files replace the earlier ones, none keeps them."""
+            now: datetime, recipients: list[str] = ()) -> None:
+    """Store ``decision`` for review; new files replace the earlier ones, none keeps them.
+
+    ``recipients``: the register's recipients; a granted rectification, erasure or restriction
+    answers for each of them (Art. 19).
+    """
     _check_version(request, version)
     workflow.next_state("prepare_decision", request.state)
     rules.check_decision(request.right_code, decision)
+    granted = decision.outcome in (rules.GRANTED, rules.PARTLY)
+    steps.check_records(request.right_code, granted, decision)
+    if granted:
+        steps.check_recipients(request.right_code, list(recipients),
+                               steps.recipient_records(decision.notified), today=receipt_date(now))
     if files:
         request.decision_files = [DecisionFile(filename=f.filename, mimetype=f.mimetype,
                                                data=f.data) for f in files]
@@ -128,8 +138,10 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
                                        text=decision.reasons.strip(),
                                        codes=list(decision.grounds)))
     if decision.notified:
-        request.events.append(RequestEvent(kind="recipients_notified", created_at=now,
-                                           public=False, text="\n".join(decision.notified)))
+        request.events.append(RequestEvent(
+            kind="recipients_notified", created_at=now, public=False,
+            text="\n".join(f"{r.recipient}: {r.notified_on or r.impossible_because}"
+                           for r in steps.recipient_records(decision.notified))))
     prepared_by = request.prepared_by
     request.state, request.outcome, request.decided_late = new_state, decision.outcome, late
     request.prepared_decision, request.prepared_by = None, None

@@ -41,6 +41,9 @@ DEFAULTS = {
     "portability": _l("Hello $name,\n\nYou asked on $received for your personal data in a "
                       "machine-readable form (reference $reference). The data you have given "
                       "us is attached as machine-readable files."),
+    "consent": _l("Hello $name,\n\nYou withdrew on $received your consent to the processing of "
+                  "your personal data (reference $reference). We have recorded the withdrawal, "
+                  "and we no longer process your data on the basis of that consent."),
 }
 
 

@@ -20,9 +20,10 @@ from ..dsr.models import DataRequest
 from ..dsr.outcomes import OUTCOME_SENTENCES, SECTION_34_SENTENCES, citations, ground_label
 from ..dsr.rights import RIGHTS
 from ..law.citations import cite, gdpr
-from ..law.decisions import ADVERSE, NO_DATA, Decision
+from ..law.decisions import ADVERSE, GRANTED, NO_DATA, Decision
 from ..law.fees import FEE_GROUNDS, charged
 from ..law.grounds import RIGHT_ARTICLES, uses_section_34
+from ..law.steps import consent_ends_on, recipient_records
 from ..pdf import render_pdf
 from ..text import render_markdown
 from .access_facts import FACT_TITLES
@@ -54,7 +55,7 @@ def render_decision(request: DataRequest, decision: Decision, *, files: tuple[Ex
             adverse=decision.outcome in ADVERSE, no_data=decision.outcome == NO_DATA,
             grounds=[ground_label(code, decision, lang) for code in decision.grounds],
             provisions=citations(request.right_code, decision, lang),
-            right_citation=cite(gdpr(RIGHT_ARTICLES[request.right_code]), lang),
+            right_citation=cite(gdpr(*RIGHT_ARTICLES[request.right_code]), lang),
             section_34=str(SECTION_34_SENTENCES) if uses_section_34(decision.grounds) else "",
             facts=[(str(FACT_TITLES[key]), text) for key, text in decision.facts.items()
                    if text.strip()],
@@ -62,6 +63,12 @@ def render_decision(request: DataRequest, decision: Decision, *, files: tuple[Ex
                                                                 if not f.is_table],
             preparer=preparer, signer=signer, signer_title=title_of(signer, lang),
             preparer_title=title_of(preparer, lang), remedy=remedy,
+            consent_ends=consent_ends_on(receipt_date(request.received_at))
+            if request.right_code == "consent" and decision.outcome == GRANTED else None,
+            consent_citation=cite(gdpr(7, 3), lang),
+            recipients=recipient_records(decision.notified) if request.wants_recipients else [],
+            recipients_citation=cite(gdpr(19), lang),
+            kept=[(k, cite(gdpr(17, 3, k["point"]), lang)) for k in decision.kept],
             markdown=render_markdown,
             fee_citation=cite(FEE_GROUNDS[request.fee_ground], lang) if fee else "")
         return render_pdf(html, Path(current_app.static_folder))

@@ -21,10 +21,11 @@ from ..dsr.rights import LAW_TITLES, RIGHTS, right_of
 from ..dsr.service import deadline_of, register_titles
 from ..i18n import current_locale
 from ..law import decisions as rules
+from ..law import steps as step_rules
 from ..law.grounds import grounds_for
 from ..mail.models import OutboxMail
 from ..notices.service import latest_published, published_index
-from . import accounts, bp, queue
+from . import accounts, bp, queue, steps
 from .access_facts import FACT_TITLES, access_facts
 from .decisions import prepared
 from .letter_texts import opening_for
@@ -113,6 +114,29 @@ def request_detail(request_id: int):
     return render_detail(visible_request(request_id))
 
 
+def _recipient_values(recipients: list[str], records) -> dict:
+    """The Art. 19 part of the form, filled from a prepared decision's records."""
+    values = {}
+    for number, name in enumerate(recipients, 1):
+        for record in records:
+            if record["recipient"] == name:
+                values[f"recipient-{number}"] = ("notified" if record["notified_on"]
+                                                 else "impossible")
+                values[f"recipient-{number}-date"] = record["notified_on"] or ""
+                values[f"recipient-{number}-reason"] = record["impossible_because"]
+    return values
+
+
+def _record_values(draft) -> dict:
+    """The rectification or erasure record of a prepared decision, as the form's fields."""
+    values = {"made_public": "1" if draft.made_public else "", "public_steps": draft.public_steps}
+    for prefix, rows in (("corrected", draft.corrections), ("erased", draft.erased),
+                         ("kept", draft.kept)):
+        for number, row in enumerate(rows, 1):
+            values.update({f"{prefix}-{number}-{key}": value for key, value in row.items()})
+    return values
+
+
 def decision_context(session, data_request: DataRequest, form) -> dict:
     """What the decision part of the page needs: the outcome chosen, the form's defaults, or
     the prepared decision to review."""
@@ -122,13 +146,16 @@ def decision_context(session, data_request: DataRequest, form) -> dict:
     outcome = form.get("outcome") or request.args.get("outcome", "")
     if outcome not in rules.outcomes_for(right):
         outcome = ""
-    values: dict = {"diary_number": data_request.diary_number, "grounds": [], "notified": []}
+    recipients = recipients_of(session, data_request)
+    values: dict = {"diary_number": data_request.diary_number, "grounds": []}
     if form:
         values.update({key: form.get(key, "") for key in form})
-        values.update(grounds=form.getlist("grounds"), notified=form.getlist("notified"))
+        values.update(grounds=form.getlist("grounds"))
     elif draft is not None and outcome == draft.outcome:
         values.update(text=draft.text, reasons=draft.reasons, withheld=draft.withheld,
-                      grounds=list(draft.grounds), notified=list(draft.notified),
+                      grounds=list(draft.grounds),
+                      **_recipient_values(recipients, draft.notified),
+                      **_record_values(draft),
                       **{f"fact-{k}": v for k, v in draft.facts.items()},
                       **{f"other_act-{k}": v for k, v in draft.other_act.items()})
     elif outcome:
@@ -141,6 +168,9 @@ def decision_context(session, data_request: DataRequest, form) -> dict:
         "draft": draft, "editing": editing, "outcome": outcome, "values": values,
         "outcomes": {o: OUTCOME_TITLES[o] for o in rules.outcomes_for(right)},
         "grounds": {code: GROUND_LABELS[code] for code in grounds_for(right)},
+        "recipients": recipients,
+        "kept_points": [(point, GROUND_LABELS[f"erasure_exception_{point}"])
+                        for point in "abcde"],
         "fact_titles": FACT_TITLES, "adverse": rules.ADVERSE,
         "late": rules.is_late(_today(), deadline.due),
         "preparer": session.get(StaffUser, data_request.prepared_by)
@@ -167,9 +197,12 @@ def render_detail(data_request: DataRequest, *, error: str = "", error_field: st
         actions=workflow.available(data_request.state, extended=extended,
                                    closed=any(e.kind == "closed" for e in data_request.events)),
         colleagues=accounts.colleagues(session, data_request.controller_id),
-        recipients=recipients_of(session, data_request),
         earlier=queue.earlier_requests(session, data_request), rights=RIGHTS,
-        article_19=data_request.right_code in workflow.ARTICLE_19_RIGHTS,
+        article_19=data_request.right_code in step_rules.ARTICLE_19_RIGHTS,
+        restriction=steps.restriction_of(data_request),
+        restrictable=data_request.right_code in step_rules.RESTRICTABLE,
+        transmittable=data_request.right_code == "portability" and data_request.outcome in
+        (rules.GRANTED, rules.PARTLY) and bool(steps.data_files(data_request)),
         **decision_context(session, data_request, form or {}),
         entries=session.scalars(select(AuditEntry).where(
             AuditEntry.target == f"request:{data_request.id}").order_by(AuditEntry.id)).all()), code

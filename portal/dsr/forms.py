@@ -9,6 +9,7 @@ from email_validator import EmailNotValidError, validate_email
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     HiddenField,
     RadioField,
     SelectChoice,
@@ -64,13 +65,17 @@ class RequestForm(RepresentationChecks, FlaskForm):
     details = TextAreaField(_l("Details of your request"), validators=[
         Length(max=MAX_DETAILS,
                message=_l("The details can be at most %(max)d characters long."))])
+    wants_recipients = BooleanField(_l("Tell me who has received my data"))
     #: Bots fill every field; people never see this one.
     website = StringField(_l("Leave this field empty"))
     #: One key per form: sending the same form twice makes one request.
     submission = HiddenField()
 
-    def __init__(self, register_choices: list[tuple[str, str]], *args, **kwargs) -> None:
+    def __init__(self, register_choices: list[tuple[str, str]], *args,
+                 consent_registers: frozenset[str] | set[str] = frozenset(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        #: The registers whose processing relies on consent (GDPR Art. 6(1)(a)).
+        self.consent_registers = consent_registers
         self.registers.choices = [SelectChoice(slug, title) for slug, title in register_choices]
         if not self.submission.data:
             self.submission.data = secrets.token_urlsafe(24)
@@ -83,6 +88,11 @@ class RequestForm(RepresentationChecks, FlaskForm):
         known = {choice.value for choice in field.choices}
         if any(slug not in known for slug in field.data or ()):
             raise ValidationError(_l("Choose registers from the list shown."))
+        if self.right.data == "consent" and (
+                not field.data or any(s not in self.consent_registers for s in field.data)):
+            raise ValidationError(_l("Consent can be withdrawn only from registers whose "
+                                     "processing is based on consent. Choose one or more of "
+                                     "them."))
 
     def validate_name(self, field) -> None:
         """The name is quoted in the confirmation mail, so it must read as a name only."""

@@ -23,7 +23,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..db import Base, UTCDateTime, utcnow
 from ..notices.models import Controller, Register
 
-RIGHT_CODES = ("access", "rectification", "erasure", "restriction", "objection", "portability")
+RIGHT_CODES = ("access", "rectification", "erasure", "restriction", "objection", "portability",
+               "consent")
 STATES = ("unconfirmed", "received", "info_requested", "completed", "refused", "withdrawn")
 OPEN_STATES = ("received", "info_requested")
 #: How a request reached the controller: the portal's form, or entered by staff (legal rules §1.1).
@@ -113,6 +114,13 @@ class DataRequest(Base):
     exported_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     #: gdpr or openness (``LAWS``): which clock, procedure and wording apply.
     law: Mapped[str] = mapped_column(String(16), default="gdpr", server_default="gdpr")
+    #: The requester asked on the form to be told the recipients (GDPR Art. 19, last sentence).
+    wants_recipients: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    #: Restriction of processing (Art. 18): from this day the data is only stored.
+    restricted_since: Mapped[date | None] = mapped_column(Date)
+    #: The day the requester was told the restriction will be lifted (Art. 18(3)).
+    restriction_told_on: Mapped[date | None] = mapped_column(Date)
+    restriction_lifted_on: Mapped[date | None] = mapped_column(Date)
     #: Optimistic lock: two handlers saving at once cannot overwrite each other.
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -1,8 +1,11 @@
-"""The six rights a request can invoke, explained in plain language (GDPR Arts. 15-21).
+"""The rights a request can invoke, explained in plain language (GDPR Arts. 15-21), and the
+withdrawal of consent (Art. 7(3)).
 
 The form informs; it does not block. What each right means for a public body follows the
 shared legal rules §2: portability never covers public-task processing (Art. 20(3)); objection
-only covers processing based on Art. 6(1)(e) or (f) (Art. 21(1)).
+only covers processing based on Art. 6(1)(e) or (f) (Art. 21(1)). Consent can be withdrawn
+only from registers whose processing relies on it (``law.steps.consent_withdrawable``): the form
+offers it for those alone.
 """
 
 from __future__ import annotations
@@ -60,6 +63,11 @@ RIGHTS: dict[str, Right] = {r.code: r for r in (
           _l("Receive the data you have given yourself in a common machine-readable format."),
           _l("Applies only to data processed by automated means on the basis of your consent or "
              "a contract. It never covers processing for a public task.")),
+    Right("consent", "7(3)", _l("Withdraw your consent"),
+          _l("Withdraw a consent you have given to the processing of your data."),
+          _l("Applies only to registers whose processing is based on your consent. The "
+             "withdrawal applies from the day it is received; it does not affect processing "
+             "before it.")),
 )}
 
 
@@ -89,11 +97,12 @@ MATTERS = {
     "restriction": _l("Request for restriction of processing"),
     "objection": _l("Objection to processing"),
     "portability": _l("Request to receive personal data in a machine-readable form"),
+    "consent": _l("Withdrawal of consent"),
     "documents": _l("Request for documents under the Act on the Openness of Government "
                     "Activities"),
 }
 
-#: Each right by its name in the GDPR's own language versions (Arts. 15-21 headings).
+#: Each right by its name in the GDPR's own language versions (Arts. 7 and 15-21 headings).
 NAMES = {
     "access": _l("Right of access"),
     "rectification": _l("Right to rectification"),
@@ -101,6 +110,7 @@ NAMES = {
     "restriction": _l("Right to restriction of processing"),
     "objection": _l("Right to object"),
     "portability": _l("Right to data portability"),
+    "consent": _l("Right to withdraw consent"),
 }
 
 #: What the notice and the form say about a right that applies only in part, or not at all.

@@ -67,6 +67,8 @@ class Submission:
     #: ``openness`` for a document request to the authority ``authority_slug`` (legal rules §9).
     law: str = "gdpr"
     authority_slug: str = ""
+    #: Tell me who the recipients are (GDPR Art. 19).
+    wants_recipients: bool = False
 
 
 def _controller_for(session: Session, registers: list[Register], operator_register: str
@@ -114,6 +116,7 @@ def submit(session: Session, submission: Submission, *, now: datetime, valid_for
         controller=controller, registers=registers, right_code=submission.right,
         name=submission.name, email=submission.email, phone=submission.phone,
         details=submission.details, locale=submission.locale, received_at=now,
+        wants_recipients=submission.wants_recipients,
         confirm_token_hash=token_hash, confirm_expires_at=now + valid_for, submission_key=key,
         events=[RequestEvent(kind="submitted", created_at=now)],
         represented_name=submission.represented_name, authority=submission.authority,

@@ -12,6 +12,7 @@ from ..db import get_session, utcnow
 from ..extensions import limiter
 from ..i18n import current_locale
 from ..identity.views import attach_browser_identification
+from ..law.steps import consent_withdrawable
 from ..notices.service import NoticeNotFound, latest_content, published_index
 from . import bp, notify, service, workflow
 from .applicability import APPLIES, applicability
@@ -39,12 +40,16 @@ def ascii_domain_filter(email: str) -> str | None:
 
 
 def _register_groups(lang: str):
-    """Listed registers grouped by organisation: [(organisation, [(slug, title)])]."""
+    """Listed registers grouped by organisation: [(organisation, [(slug, title)])], and the
+    titles of those whose processing relies on consent (from which it can be withdrawn)."""
     groups: dict[str, list] = {}
+    consent: dict[str, str] = {}
     for version in published_index(get_session(), "", lang):
         name = version.register.controller.name.get(lang, "")
         groups.setdefault(name, []).append((version.register.slug, version.content["title"][lang]))
-    return list(groups.items())
+        if consent_withdrawable(version.content["legal_bases"]):
+            consent[version.register.slug] = version.content["title"][lang]
+    return list(groups.items()), consent
 
 
 def _invalid_link():
@@ -66,11 +71,12 @@ def _private(response):
 @limiter.limit("10 per hour;30 per day", methods=["POST"])
 def new():
     lang = current_locale()
-    groups = _register_groups(lang)
+    groups, consent = _register_groups(lang)
     choices = [choice for _org, org_choices in groups for choice in org_choices]
-    form = RequestForm(choices)
+    form = RequestForm(choices, consent_registers=set(consent))
     if request.method == "GET" and request.args.get("register") in dict(choices):
         form.registers.data = [request.args["register"]]
+    chosen = form.registers.data or ()
     if form.validate_on_submit():
         if form.website.data:  # the honeypot: answer as if all went well, keep nothing
             return redirect(url_for("dsr.sent"))
@@ -80,7 +86,7 @@ def new():
             name=form.name.data.strip(), email=form.email.data,
             phone=(form.phone.data or "").strip(),
             details=(form.details.data or "").strip(), locale=lang,
-            submission_key=form.submission.data,
+            submission_key=form.submission.data, wants_recipients=form.wants_recipients.data,
             **_representation(form),
         )
         session = get_session()
@@ -99,7 +105,11 @@ def new():
             session.commit()
             return redirect(url_for("dsr.sent"))
     status = 400 if request.method == "POST" else 200
-    return render_template("dsr/new.html", form=form, groups=groups, rights=RIGHTS,
+    offered = {code: right for code, right in RIGHTS.items() if code != "consent" or (
+        consent and (not chosen or form.right.data == code
+                     or any(slug in consent for slug in chosen)))}
+    return render_template("dsr/new.html", form=form, groups=groups, rights=offered,
+                           consent_titles=list(consent.values()),
                            fee_texts=_fee_texts(lang),
                            hints=_register_hints(form.registers.data or (), lang),
                            offers_documents=offers_documents(request.args.get("register"))

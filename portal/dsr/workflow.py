@@ -34,8 +34,6 @@ CLOSED = frozenset({"completed", "refused", "withdrawn"})
 DECIDED_EVENTS = frozenset({"completed", "refused", "granted", "partly_granted", "no_data"})
 #: Events that close a request (for retention, counted from the latest).
 CLOSING_EVENTS = DECIDED_EVENTS | {"withdrawn"}
-#: Rights after which each recipient of the register is told (Art. 19).
-ARTICLE_19_RIGHTS = frozenset({"rectification", "erasure", "restriction"})
 MAX_TEXT = 20_000
 
 

@@ -9,7 +9,7 @@ grounds cited exactly, and sent after the due date it is recorded as late (GDPR 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from .citations import Provision, dpa, gdpr
 from .grounds import GROUNDS, OTHER_ACT, RIGHT_ARTICLES, check_grounds, uses_section_34
@@ -81,16 +81,33 @@ class Decision:
     other_act: dict[str, str] = field(default_factory=dict)
     #: Art. 15(1) facts of an access answer, per part of ``ACCESS_FACTS``.
     facts: dict[str, str] = field(default_factory=dict)
-    #: Art. 19: the recipients told of a rectification, erasure or restriction.
-    notified: tuple[str, ...] = ()
+    #: Art. 19 after a rectification, erasure or restriction: per recipient of the register,
+    #: ``{"recipient", "notified_on" (ISO date or None), "impossible_because"}``
+    #: (:class:`portal.law.steps.RecipientRecord`).
+    notified: tuple[dict, ...] = ()
+    #: Rectification (Art. 16): ``{"what", "system"}`` per correction (:mod:`.steps`).
+    corrections: tuple[dict, ...] = ()
+    #: Erasure (Art. 17): what was erased where, and what was kept under which point of
+    #: Art. 17(3) and why; when the data was made public, the steps of Art. 17(2).
+    erased: tuple[dict, ...] = ()
+    kept: tuple[dict, ...] = ()
+    made_public: bool = False
+    public_steps: str = ""
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "grounds": list(self.grounds), "notified": list(self.notified)}
+        return {**asdict(self), **{key: list(getattr(self, key)) for key in SEQUENCES}}
 
     @classmethod
     def from_dict(cls, data: dict) -> Decision:
-        return cls(**{**data, "grounds": tuple(data.get("grounds", ())),
-                      "notified": tuple(data.get("notified", ()))})
+        decision = cls(**{**data, **{key: tuple(data.get(key, ())) for key in SEQUENCES}})
+        # Prepared before the per-recipient record: a name only, its answer still to be given.
+        legacy = tuple({"recipient": r, "notified_on": None, "impossible_because": ""}
+                       if isinstance(r, str) else r for r in decision.notified)
+        return replace(decision, notified=legacy)
+
+
+#: The fields of a decision stored as lists.
+SEQUENCES = ("grounds", "notified", "corrections", "erased", "kept")
 
 
 def outcomes_for(right: str) -> tuple[str, ...]:
@@ -102,7 +119,7 @@ def check_decision(right: str, decision: Decision) -> None:
     if decision.outcome not in outcomes_for(right):
         raise OutcomeNotForRight(decision.outcome)
     texts = (decision.text, decision.reasons, decision.withheld, *decision.facts.values(),
-             *decision.other_act.values())
+             *decision.other_act.values(), decision.public_steps)
     if not decision.text.strip() or any(len(t) > MAX_TEXT for t in texts):
         raise LetterTextRequired()
     if decision.outcome in ADVERSE:
@@ -151,7 +168,7 @@ def provisions_applied(right: str, decision: Decision) -> list[Provision]:
     Data Protection Act §34(2) is added to a partial decision under §34 (the rest of the data
     is given), and §34(3) whenever §34 is applied (reasons, and the Ombudsman's check).
     """
-    applied: list[Provision] = [gdpr(RIGHT_ARTICLES[right])]
+    applied: list[Provision] = [gdpr(*RIGHT_ARTICLES[right])]
     for code in decision.grounds:
         if code != OTHER_ACT:
             applied += GROUNDS[code].provisions_for(right)

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from .citations import Provision, dpa, gdpr, recital
 
 ALL_RIGHTS = frozenset({"access", "rectification", "erasure", "restriction", "objection",
-                        "portability"})
-#: The article each right is exercised under (GDPR Arts. 15-21).
-RIGHT_ARTICLES = {"access": 15, "rectification": 16, "erasure": 17, "restriction": 18,
-                  "objection": 21, "portability": 20}
+                        "portability", "consent"})
+#: The article each right is exercised under (GDPR Arts. 15-21; consent is withdrawn under
+#: Art. 7(3)).
+RIGHT_ARTICLES = {"access": (15,), "rectification": (16,), "erasure": (17,), "restriction": (18,),
+                  "objection": (21,), "portability": (20,), "consent": (7, 3)}
 #: The ground whose provision the DPO writes in three languages (another Act).
 OTHER_ACT = "other_act"
 

@@ -108,15 +108,19 @@ def test_article_19_checklist_lists_the_registers_recipients(app, session, monke
     page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
     page = client.get(f"/admin/requests/{request.id}?outcome=granted").get_data(as_text=True)
     assert "Recipients told of the change (GDPR Article 19)" in page
-    for name in ("Liana Technologies Oy", "STT Info", "Webropol Oy", "Mercantus Oy"):
-        assert f'value="{name}"' in page
+    names = re.findall(r"<legend>([^<]+)</legend>\s*<div class=\"choice\"><input type=\"radio\" "
+                       r"name=\"recipient-", page)
+    assert sorted(names) == ["Liana Technologies Oy", "Mercantus Oy", "STT Info", "Webropol Oy"]
     at(monkeypatch, "2026-03-10")
-    decide(client, request, "granted", text="Poistettu.",
-           notified=["Webropol Oy", "STT Info", "Not a recipient"])
+    told = {f"recipient-{n}": "notified" for n in range(1, 5)}
+    told.update({f"recipient-{n}-date": "2026-03-09" for n in range(1, 5)})
+    decide(client, request, "granted", text="Poistettu.", **told,
+           **{"erased-1-what": "Uutiskirjeen osoite", "erased-1-system": "Postitus"})
     session.expire_all()
     [event] = [e for e in session.get(DataRequest, request.id).events
                if e.kind == "recipients_notified"]
-    assert event.text.splitlines() == ["Webropol Oy", "STT Info"] and not event.public
+    assert event.text.splitlines() == [f"{name}: 2026-03-09" for name in names]
+    assert not event.public
 
 
 def test_access_requests_have_no_article_19_checklist(client, session, handler):

@@ -37,7 +37,8 @@ from tests.i18n.written_forms import problems
 #: A ground of each right's own, to show that its provision is cited.
 OWN_GROUND = {"access": "dpa_34_2", "rectification": "accurate",
               "erasure": "erasure_exception_b", "restriction": "restriction_conditions",
-              "objection": "compelling_grounds", "portability": "portability_not_applicable"}
+              "objection": "compelling_grounds", "portability": "portability_not_applicable",
+              "consent": "manifestly_unfounded"}
 COURTS = {"fi": ("Helsingin hallinto-oikeus", "Radanrakentajantie 5"),
           "sv": ("Helsingfors förvaltningsdomstol", "Banbyggarvägen 5"),
           "en": ("Helsinki Administrative Court", "Radanrakentajantie 5")}
@@ -79,7 +80,7 @@ def test_every_right_and_outcome_is_a_decision_in_the_requesters_language(app, s
         if lang != "en":
             with app.test_request_context():
                 assert problems(text, lang) == [], case
-        assert capitalised(cite(gdpr(RIGHT_ARTICLES[right]), lang)) in text, case
+        assert capitalised(cite(gdpr(*RIGHT_ARTICLES[right]), lang)) in text, case
         for ground in decision.grounds:
             for provision in GROUNDS[ground].provisions_for(right):
                 assert capitalised(cite(provision, lang)) in text, case

@@ -129,8 +129,16 @@ def test_provisions_of_a_partial_decision_under_section_34():
 
 def test_a_decision_survives_storage():
     decision = d.Decision("refused", text="x", grounds=("other_act",), reasons="y",
-                          other_act=NAMES, notified=("STT Info",))
+                          other_act=NAMES, notified=({"recipient": "STT Info",
+                                                      "notified_on": "2026-03-09",
+                                                      "impossible_because": ""},))
     assert d.Decision.from_dict(decision.as_dict()) == decision
+
+
+def test_a_decision_prepared_with_names_only_asks_for_each_recipients_answer():
+    stored = {**d.Decision("granted", text="x").as_dict(), "notified": ["STT Info"]}
+    [record] = d.Decision.from_dict(stored).notified
+    assert record == {"recipient": "STT Info", "notified_on": None, "impossible_because": ""}
 
 
 def test_remedy_routes_fit_the_kind_of_controller():
