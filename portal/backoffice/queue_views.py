@@ -19,7 +19,7 @@ from ..dsr.models import DataRequest
 from ..dsr.outcomes import GROUND_LABELS, OUTCOME_TITLES
 from ..dsr.rights import RIGHTS
 from ..dsr.service import deadline_of, register_titles
-from ..i18n import current_locale
+from ..i18n import current_locale, translated
 from ..law import decisions as rules
 from ..law.grounds import grounds_for
 from ..mail.models import OutboxMail
@@ -59,7 +59,7 @@ def requests():
     rows, next_cursor = queue.page(session, current_user.controller_ids, f, today, _cursor(),
                                    viewer_id=current_user.id)
     lang = current_locale()
-    registers = [(v.register.slug, v.content["title"][lang])
+    registers = [(v.register.slug, translated(v.content["title"], lang))
                  for v in published_index(session, "", lang)
                  if v.register.controller_id in current_user.controller_ids]
     return render_template(

@@ -10,7 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import get_session, utcnow
 from ..extensions import limiter
-from ..i18n import current_locale
+from ..i18n import current_locale, translated
 from ..identity.views import attach_browser_identification
 from ..notices.service import NoticeNotFound, latest_content, published_index
 from . import bp, notify, service, workflow
@@ -41,7 +41,8 @@ def _register_groups(lang: str):
     groups: dict[str, list] = {}
     for version in published_index(get_session(), "", lang):
         name = version.register.controller.name.get(lang, "")
-        groups.setdefault(name, []).append((version.register.slug, version.content["title"][lang]))
+        title = translated(version.content["title"], lang)
+        groups.setdefault(name, []).append((version.register.slug, title))
     return list(groups.items())
 
 
@@ -111,7 +112,7 @@ def _register_hints(slugs, lang: str) -> list[tuple[str, list]]:
         notes = [NOTES[(code, status)] for code, status
                  in applicability(content["legal_bases"]).items() if status != APPLIES]
         if notes:
-            hints.append((content["title"][lang], notes))
+            hints.append((translated(content["title"], lang), notes))
     return hints
 
 
