@@ -17,8 +17,9 @@ def version_count(session) -> int:
 
 def test_demo_import_published_every_register(session):
     slugs = set(session.scalars(select(Register.slug)))
-    assert slugs == {"kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali"}
-    assert version_count(session) == 3
+    assert slugs == {"kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali",
+                     "honkalahti-oppilasrekisteri"}
+    assert version_count(session) == 4
     overrides = session.scalars(select(AuditEntry.target).where(
         AuditEntry.action == "notice.override"))
     assert set(overrides) == {"register:kamu-asiakasrekisteri", "register:museokortti"}
