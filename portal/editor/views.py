@@ -17,7 +17,7 @@ from ..i18n import LOCALES
 from ..notices import render
 from ..notices.completeness import check
 from ..notices.fileformat import parse_notice
-from ..notices.languages import declared, recipient_name
+from ..notices.languages import ALL, declared, recipient_name
 from ..notices.models import Controller, NoticeVersion, Register
 from ..notices.sections import (
     COLLECTION,
@@ -35,6 +35,7 @@ from .forms import (
     FormProblems,
     Problem,
     controller_from_form,
+    declared_languages,
     field_label,
     notice_from_form,
     read_controller,
@@ -91,7 +92,8 @@ def new():
         try:
             content = read_notice(form, slug, service.controller_details(controller))
             register = service.create_register(session, controller, slug, content["title"],
-                                               current_user.id)
+                                               current_user.id,
+                                               languages=content.get("languages"))
             session.commit()
             flash(_("The register was created. Write its description and publish it."))
             return redirect(url_for(".edit", slug=register.slug))
@@ -102,7 +104,9 @@ def new():
             problems = [Problem("slug", field_label("slug"),
                                 _("Another register already uses this address."))]
     return render_template("editor/new.html", form=form, problems=problems,
-                           errors={p.anchor: p.message for p in problems}), 400 if problems else 200
+                           errors={p.anchor: p.message for p in problems},
+                           content=declared_languages(form), notice_languages=ALL,
+                           ), 400 if problems else 200
 
 
 def _edit_page(register: Register, content: dict, lock: int | None, *, problems=(),
