@@ -23,6 +23,7 @@ from ..i18n import current_locale, translated
 from ..law import decisions as rules
 from ..law.grounds import grounds_for
 from ..mail.models import OutboxMail
+from ..notices.languages import recipient_name
 from ..notices.service import latest_published, published_index
 from . import accounts, bp, queue
 from .access_facts import FACT_TITLES, access_facts
@@ -102,8 +103,9 @@ def recipients_of(session, data_request: DataRequest) -> list[str]:
     names: list[str] = []
     for register in data_request.registers:
         for recipient in latest_published(session, register.slug).content["recipients"]:
-            if recipient["name"] not in names:
-                names.append(recipient["name"])
+            name = recipient_name(recipient, current_locale())
+            if name not in names:
+                names.append(name)
     return names
 
 
