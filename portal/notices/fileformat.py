@@ -1,4 +1,4 @@
-"""The notice file: one human-editable TOML file per register, all three languages in it.
+"""The notice file: one human-editable TOML file per register, its languages all in it.
 
 The format is documented in ``docs/notice-files.md``. Reading a file either yields the complete,
 normalised content of a notice or raises :class:`NoticeFileError` listing every problem with the
@@ -106,7 +106,8 @@ class _Checker:
 
     def translations(self, data: dict, key: str, field: str, *, required: bool = True,
                      name: bool = False) -> dict:
-        """Texts per language; a ``name`` is needed in every language even in a draft."""
+        """Texts per declared language; a ``name`` is needed in each even in a draft. The
+        controller's texts are the organisation's, kept in any language given."""
         every = self.complete or name
         required = required and every
         value = data.get(key)
