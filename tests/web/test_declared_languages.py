@@ -33,6 +33,7 @@ def test_a_reader_of_another_language_gets_the_finnish_notice_with_a_note(client
     assert "Henkilötietojen käsittelyn tarkoitus" in article  # headings in Finnish too
     assert "Ändamålen med behandlingen" not in html
     assert f'href="/fi/registers/{SLUG}"' in html
+    assert f'<link rel="canonical" href="http://localhost/fi/registers/{SLUG}">' in html
 
 
 def test_a_reader_of_finnish_gets_no_note(client):
