@@ -1,13 +1,15 @@
 """The public pages every locale must serve, shared by the web, HTML and browser tests."""
 
 LANGS = ("fi", "sv", "en")
-REGISTERS = ("kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali")
+REGISTERS = ("kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali",
+             "honkalahti-oppilasrekisteri")
 PAGES = (
     "/{lang}/",
     "/{lang}/?q=Webropol",
     "/{lang}/?q=zzzz-nothing",
     "/{lang}/registers/kamu-asiakasrekisteri",
     "/{lang}/registers/museokortti",
+    "/{lang}/registers/honkalahti-oppilasrekisteri",  # Finnish only: a note on sv and en
     "/{lang}/privacy",
     "/{lang}/accessibility",
     "/{lang}/requests/new",

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..dsr.models import DataRequest
 from ..law.decisions import ACCESS_FACTS
+from ..notices.languages import recipient_name, shown_language
 from ..notices.sections import LEGAL_BASES, PERSONAL_DATA, RECIPIENT_ROLES
 from ..notices.service import NoticeNotFound, latest_published
 
@@ -52,7 +53,7 @@ def _facts_of(content: dict, lang: str) -> dict[str, str]:
     categories = "\n".join(f"- {PERSONAL_DATA[code]}" for code in content.get("personal_data", ())
                            if code in PERSONAL_DATA)
     recipients = "\n".join(
-        f"- {r['name']} ({RECIPIENT_ROLES.get(r.get('role'), '')})"
+        f"- {recipient_name(r, lang)} ({RECIPIENT_ROLES.get(r.get('role'), '')})"
         + (f": {r['description'][lang]}" if (r.get("description") or {}).get(lang) else "")
         for r in content.get("recipients", ()))
     collection = content.get("collection", "direct")
@@ -84,8 +85,11 @@ def access_facts(session: Session, request: DataRequest) -> dict[str, str]:
                 version = latest_published(session, register.slug)
             except NoticeNotFound:
                 continue
-            per_register.append((version.content["title"].get(lang, register.slug),
-                                 _facts_of(version.content, lang)))
+            # A notice not published in the requester's language gives its texts in the
+            # language its readers see (``notices.languages``), for the DPO to translate.
+            shown = shown_language(version.content, lang)
+            per_register.append((version.content["title"].get(shown, register.slug),
+                                 _facts_of(version.content, shown)))
     facts = {}
     for key in ACCESS_FACTS:
         texts = [(title, found[key]) for title, found in per_register if found[key]]

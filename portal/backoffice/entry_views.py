@@ -15,7 +15,7 @@ from ..dsr import receipt
 from ..dsr.outcomes import CHANNEL_TITLES
 from ..dsr.rights import RIGHTS
 from ..dsr.service import MixedControllers, deadline_of, register_titles
-from ..i18n import LOCALES, current_locale
+from ..i18n import LOCALES, current_locale, translated
 from ..notices.service import published_index
 from . import bp, entry
 from .entry_forms import StaffEntryForm
@@ -25,7 +25,7 @@ from .queue_views import visible_request
 def _register_choices() -> list[tuple[str, str]]:
     """The published registers of the staff member's own organisations, by title."""
     lang = current_locale()
-    return [(version.register.slug, version.content["title"][lang])
+    return [(version.register.slug, translated(version.content["title"], lang))
             for version in published_index(get_session(), lang=lang)
             if version.register.controller_id in current_user.controller_ids]
 

@@ -19,11 +19,12 @@ from ..dsr.models import DataRequest
 from ..dsr.outcomes import GROUND_LABELS, OUTCOME_TITLES
 from ..dsr.rights import LAW_TITLES, RIGHTS, right_of
 from ..dsr.service import deadline_of, register_titles
-from ..i18n import current_locale
+from ..i18n import current_locale, translated
 from ..law import decisions as rules
 from ..law import steps as step_rules
 from ..law.grounds import grounds_for
 from ..mail.models import OutboxMail
+from ..notices.languages import recipient_name
 from ..notices.service import latest_published, published_index
 from . import accounts, bp, queue, steps
 from .access_facts import FACT_TITLES, access_facts
@@ -60,7 +61,7 @@ def requests():
     rows, next_cursor = queue.page(session, current_user.controller_ids, f, today, _cursor(),
                                    viewer_id=current_user.id)
     lang = current_locale()
-    registers = [(v.register.slug, v.content["title"][lang])
+    registers = [(v.register.slug, translated(v.content["title"], lang))
                  for v in published_index(session, "", lang)
                  if v.register.controller_id in current_user.controller_ids]
     return render_template(
@@ -104,8 +105,9 @@ def recipients_of(session, data_request: DataRequest) -> list[str]:
     names: list[str] = []
     for register in data_request.registers:
         for recipient in latest_published(session, register.slug).content["recipients"]:
-            if recipient["name"] not in names:
-                names.append(recipient["name"])
+            name = recipient_name(recipient, current_locale())
+            if name not in names:
+                names.append(name)
     return names
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from .. import deadlines, openness_deadlines
+from ..i18n import translated
 from ..notices.models import Controller, Register
 from ..notices.service import latest_published
 from . import pauses as pauses_rules
@@ -286,7 +287,7 @@ def deadline_of(request: DataRequest) -> deadlines.Deadline:
 
 def register_titles(session: Session, request: DataRequest, lang: str) -> list[str]:
     """The chosen registers' current titles in ``lang``."""
-    return [latest_published(session, register.slug).content["title"][lang]
+    return [translated(latest_published(session, register.slug).content["title"], lang)
             for register in request.registers]
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..db import get_session, utcnow
 from ..extensions import limiter
-from ..i18n import current_locale
+from ..i18n import current_locale, translated
 from ..identity.views import attach_browser_identification
 from ..law.steps import consent_withdrawable
 from ..notices.service import NoticeNotFound, latest_content, published_index
@@ -46,9 +46,10 @@ def _register_groups(lang: str):
     consent: dict[str, str] = {}
     for version in published_index(get_session(), "", lang):
         name = version.register.controller.name.get(lang, "")
-        groups.setdefault(name, []).append((version.register.slug, version.content["title"][lang]))
+        title = translated(version.content["title"], lang)
+        groups.setdefault(name, []).append((version.register.slug, title))
         if consent_withdrawable(version.content["legal_bases"]):
-            consent[version.register.slug] = version.content["title"][lang]
+            consent[version.register.slug] = title
     return list(groups.items()), consent
 
 
@@ -141,7 +142,7 @@ def _register_hints(slugs, lang: str) -> list[tuple[str, list]]:
         notes = [NOTES[(code, status)] for code, status
                  in applicability(content["legal_bases"]).items() if status != APPLIES]
         if notes:
-            hints.append((content["title"][lang], notes))
+            hints.append((translated(content["title"], lang), notes))
     return hints
 
 

@@ -59,10 +59,13 @@ def notice_from_form(form: MultiDict, slug: str) -> tuple[dict, list[int]]:
     recipients, rows = [], []
     for row in recipient_rows(form):
         prefix = f"recipient-{row}"
-        item = {"name": form.get(f"{prefix}-name", "").strip(),
+        # A name per language (issue 15); the same name in each is kept as one text.
+        item = {"name": {lang: text.strip() for lang, text in
+                         _texts(form, f"{prefix}-name").items()},
                 "role": form.get(f"{prefix}-role", ""),
                 "description": _texts(form, f"{prefix}-description")}
-        blank = not item["name"] and not any(t.strip() for t in item["description"].values())
+        blank = not any(item["name"].values()) and not any(
+            t.strip() for t in item["description"].values())
         if form.get(f"{prefix}-remove") or blank:
             continue
         recipients.append(item)
@@ -81,8 +84,17 @@ def notice_from_form(form: MultiDict, slug: str) -> tuple[dict, list[int]]:
         "sections": {key: _texts(form, f"section-{key}") for key in SECTION_KEYS},
         "recipients": recipients,
         **{key: form.get(key, "").strip() for key in OWN_FACTS},
+        **declared_languages(form),
     }
     return data, rows
+
+
+def declared_languages(form: MultiDict) -> dict:
+    """The languages the notice is published in, as the form's checkboxes give them (issue
+    15); the hidden ``languages-given`` tells "none ticked" from a form without the choice."""
+    if "languages-given" not in form:
+        return {}
+    return {"languages": form.getlist("languages")}
 
 
 def read_notice(form: MultiDict, slug: str, controller: dict,
@@ -145,9 +157,13 @@ def field_label(anchor: str) -> str:
         "reviewed": _("Date the notice was last reviewed"),
         "source_url": _("Address where the notice is also published"),
         "business_id": _("Business ID"),
+        "languages": _("Languages of the notice"),
     }
     if base.startswith("section-"):
         return f"{titles[base.removeprefix('section-')]}{language}"
+    match = re.match(r"recipient-(\d+)-name", base)
+    if match:
+        return _("Name of recipient %(number)s", number=match.group(1)) + language
     match = re.match(r"recipient-(\d+)", base)
     if match:
         return _("Recipient %(number)s", number=match.group(1)) + language
@@ -168,6 +184,7 @@ def _message(error: FieldError) -> str:
         "email": _("Enter an e-mail address in the form name@example.fi."),
         "website": _("Enter an address that begins with https://."),
         "date": _("Enter a date in the form 2025-01-31."),
+        "languages": _("Choose at least one language the notice is published in."),
         "business_id": _("Enter the business ID in the form 0101263-6; check the digits."),
         "date_order": _("The notice cannot have been reviewed before it was drawn up."),
         "link": _("Every link must be a full address that begins with https:// (or mailto: "

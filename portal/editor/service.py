@@ -94,15 +94,19 @@ def full_content(register: Register, draft_content: dict) -> dict:
 
 
 def create_register(session: Session, controller: Controller, slug: str, title: dict,
-                    actor_id: int) -> Register:
-    """A new register with a first draft; the public sees nothing until it is published."""
+                    actor_id: int, *, languages: list[str] | None = None) -> Register:
+    """A new register with a first draft; the public sees nothing until it is published.
+
+    ``languages``: the languages it is published in (None: all three, ``notices.languages``).
+    """
     if session.scalar(select(Register.id).where(Register.slug == slug)) is not None:
         raise SlugTaken(slug)
     register = Register(slug=slug, controller=controller)
     session.add(register)
     session.flush()
     content = parse_notice({"format": FORMAT_VERSION, "slug": slug, "title": title,
-                            "sections": {}, "controller": controller_details(controller)},
+                            "sections": {}, "controller": controller_details(controller),
+                            **({"languages": languages} if languages else {})},
                            complete=False)
     content.pop("controller")
     session.add(NoticeDraft(register_id=register.id, content=content, updated_by=actor_id))

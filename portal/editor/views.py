@@ -17,6 +17,7 @@ from ..i18n import LOCALES
 from ..notices import render
 from ..notices.completeness import check
 from ..notices.fileformat import parse_notice
+from ..notices.languages import ALL, declared, recipient_name
 from ..notices.models import Controller, NoticeVersion, Register
 from ..notices.sections import (
     COLLECTION,
@@ -34,6 +35,7 @@ from .forms import (
     FormProblems,
     Problem,
     controller_from_form,
+    declared_languages,
     field_label,
     notice_from_form,
     read_controller,
@@ -90,7 +92,8 @@ def new():
         try:
             content = read_notice(form, slug, service.controller_details(controller))
             register = service.create_register(session, controller, slug, content["title"],
-                                               current_user.id)
+                                               current_user.id,
+                                               languages=content.get("languages"))
             session.commit()
             flash(_("The register was created. Write its description and publish it."))
             return redirect(url_for(".edit", slug=register.slug))
@@ -101,7 +104,9 @@ def new():
             problems = [Problem("slug", field_label("slug"),
                                 _("Another register already uses this address."))]
     return render_template("editor/new.html", form=form, problems=problems,
-                           errors={p.anchor: p.message for p in problems}), 400 if problems else 200
+                           errors={p.anchor: p.message for p in problems},
+                           content=declared_languages(form), notice_languages=ALL,
+                           ), 400 if problems else 200
 
 
 def _edit_page(register: Register, content: dict, lock: int | None, *, problems=(),
@@ -113,7 +118,8 @@ def _edit_page(register: Register, content: dict, lock: int | None, *, problems=
         problems=problems, errors={p.anchor: p.message for p in problems}, conflict=conflict,
         sections=SECTIONS, legal_bases=LEGAL_BASES, personal_data=PERSONAL_DATA,
         roles=RECIPIENT_ROLES, collection=COLLECTION, special_conditions=SPECIAL_CONDITIONS,
-        special_categories=SPECIAL_CATEGORIES), code
+        special_categories=SPECIAL_CATEGORIES, notice_languages=declared(content),
+        recipient_name=recipient_name), code
 
 
 @bp.route("/registers/<slug>/edit", methods=["GET", "POST"])
@@ -158,6 +164,7 @@ def _overview(register: Register, *, error: str = "", code: int = 200):
     return render_template(
         "editor/overview.html", register=register, draft=draft, content=content,
         checklist=grouped(check(content), register), versions=versions, entries=entries,
+        notice_languages=declared(content),
         may_override=service.may_override(current_user.role), error=error), code
 
 
@@ -169,8 +176,9 @@ def _preview(register: Register) -> Preview:
     return Preview(content, (latest.number if latest else 0) + 1, utcnow(), register)
 
 
-def _language(lang: str) -> str:
-    if lang not in LOCALES:
+def _language(lang: str, version: Preview) -> str:
+    """A language the draft is published in; a preview of any other is not found."""
+    if lang not in LOCALES or lang not in declared(version.content):
         abort(404)
     return lang
 
@@ -178,7 +186,7 @@ def _language(lang: str) -> str:
 @bp.get("/registers/<slug>/preview/<lang>")
 def preview(slug: str, lang: str):
     version = _preview(_register(slug))
-    with force_locale(_language(lang)):
+    with force_locale(_language(lang, version)):
         article = render.article_html(version, lang).decode("utf-8")
     response = Response(render_template("editor/preview.html", version=version, preview_lang=lang,
                                         content=version.content, article=article))
@@ -189,7 +197,7 @@ def preview(slug: str, lang: str):
 @bp.get("/registers/<slug>/preview/<lang>.pdf")
 def preview_pdf(slug: str, lang: str):
     version = _preview(_register(slug))
-    with force_locale(_language(lang)):
+    with force_locale(_language(lang, version)):
         pdf = render.pdf_bytes(version, lang, render.article_html(version, lang))
     return Response(pdf, mimetype="application/pdf", headers={
         "Content-Disposition": f'inline; filename="{slug}-{lang}-preview.pdf"',

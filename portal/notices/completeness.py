@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .languages import declared
 from .sections import SPECIAL_CATEGORIES
 
-LANGS = ("fi", "sv", "en")
 #: The item of a public authority relying on legitimate interests.
 PUBLIC_AUTHORITY_F = "public_authority_legitimate_interests"
 
@@ -58,13 +58,15 @@ def _text(value: dict | None, lang: str) -> bool:
 
 
 def check(content: dict) -> list[Finding]:
-    """Every required item the notice lacks, in every language it lacks it."""
+    """Every required item the notice lacks, in every declared language it lacks it (a
+    language the notice is not published in is never asked for, ``notices.languages``)."""
     findings: list[Finding] = []
+    langs = declared(content)
     controller = content.get("controller", {})
     if not (controller.get("email") or controller.get("phone")):
         findings.append(Finding("controller", "13(1)(a)", "controller"))
     findings += [Finding("controller", "13(1)(a)", "controller.name", lang)
-                 for lang in LANGS if not _text(controller.get("name"), lang)]
+                 for lang in langs if not _text(controller.get("name"), lang)]
     if not (controller.get("dpo_email") or controller.get("dpo_phone")):
         findings.append(Finding("dpo", "13(1)(b)", "dpo"))
     if not content.get("legal_bases"):
@@ -81,11 +83,11 @@ def check(content: dict) -> list[Finding]:
     sections = content.get("sections", {})
     for item, article, key, required in TEXT_ITEMS:
         if required(content):
-            findings += [Finding(item, article, key, lang) for lang in LANGS
+            findings += [Finding(item, article, key, lang) for lang in langs
                          if not _text(sections.get(key), lang)]
     findings += [Finding("translation", "12(1)", key, lang)
                  for key, texts in sections.items()
-                 if any(_text(texts, lang) for lang in LANGS)
-                 for lang in LANGS if not _text(texts, lang)
+                 if any(_text(texts, lang) for lang in langs)
+                 for lang in langs if not _text(texts, lang)
                  and not any(f.field == key and f.lang == lang for f in findings)]
     return findings

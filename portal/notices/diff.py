@@ -13,6 +13,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from .languages import recipient_name
 from .sections import SECTIONS
 
 TOKEN = re.compile(r"\S+\s*|\s+")  # a word with its trailing space: readable runs
@@ -52,13 +53,13 @@ def diff_words(old: str, new: str) -> tuple[tuple[str, str], ...]:
 
 
 def _parts(content: dict, lang: str) -> dict[str, str]:
-    parts = {"title": content["title"][lang]}
+    parts = {"title": content["title"].get(lang, "")}
     for section in SECTIONS:
         text = content["sections"].get(section.key, {}).get(lang, "")
         if section.key == "legal_basis":
             text += "\n" + " ".join(content["legal_bases"])
         if section.key == "recipients":
-            text += "\n" + "\n".join(f"{r['name']}: {r['description'].get(lang, '')}"
+            text += "\n" + "\n".join(f"{recipient_name(r, lang)}: {r['description'].get(lang, '')}"
                                      for r in content["recipients"])
         parts[section.key] = text.strip()
     return parts

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from .fileformat import FORMAT_VERSION, LANGUAGES, NOTICE_DATES
+from .languages import declared
 from .sections import SECTION_KEYS
 
 TOP_FLAGS = ("transfers_outside_eea", "automated_decisions")
@@ -35,12 +36,13 @@ def _languages(header: str, texts: dict[str, str]) -> list[str]:
 
 def notice_file(content: dict) -> str:
     """The notice file text for ``content`` (as ``fileformat.parse_notice`` returns it)."""
-    title = content["title"]["fi"]
+    title = content["title"][declared(content)[0]]
     lines = [
         f"# Tietosuojaseloste / Dataskyddsbeskrivning / Privacy notice: {title}",
         "# Format: docs/notice-files.md",
         f"format = {FORMAT_VERSION}",
         f"slug = {_string(content['slug'])}",
+        *([f"languages = {_list(content['languages'])}"] if "languages" in content else []),
         f"collection = {_string(content['collection'])}",
         f"legal_bases = {_list(content['legal_bases'])}",
         f"personal_data = {_list(content['personal_data'])}",
@@ -69,7 +71,10 @@ def notice_file(content: dict) -> str:
     for key in SECTION_KEYS:
         lines += _languages(f"sections.{key}", content["sections"].get(key, {}))
     for recipient in content["recipients"]:
-        lines += ["", "[[recipients]]", f"name = {_string(recipient['name'])}",
+        name = recipient["name"]
+        lines += ["", "[[recipients]]",
+                  *([f"name = {_string(name)}"] if isinstance(name, str) else []),
                   f"role = {_string(recipient['role'])}"]
+        lines += _languages("recipients.name", name) if isinstance(name, dict) else []
         lines += _languages("recipients.description", recipient["description"])
     return "\n".join(lines) + "\n"

@@ -1,4 +1,4 @@
-"""The notice file: one human-editable TOML file per register, all three languages in it.
+"""The notice file: one human-editable TOML file per register, its languages all in it.
 
 The format is documented in ``docs/notice-files.md``. Reading a file either yields the complete,
 normalised content of a notice or raises :class:`NoticeFileError` listing every problem with the
@@ -18,6 +18,7 @@ from typing import Any
 
 from ..law.remedies import ROUTES, Remedy, RemedyError, check_remedy
 from ..text import raw_html_lines, unsafe_links
+from . import languages as notice_languages
 from .sections import (
     COLLECTION,
     LEGAL_BASES,
@@ -38,6 +39,7 @@ TOP_LEVEL = {
     "format", "slug", "title", "summary", "collection", "legal_bases", "personal_data",
     "transfers_outside_eea", "automated_decisions", "controller", "sections", "recipients",
     "drawn_up", "reviewed", "source_url", "special_category_conditions",
+    "languages",
 }
 #: The notice's own dates: when the organisation drew it up and last reviewed it.
 NOTICE_DATES = ("drawn_up", "reviewed")
@@ -84,6 +86,9 @@ class _Checker:
     def __init__(self, complete: bool = True) -> None:
         self.errors: list[FieldError] = []
         self.complete = complete
+        #: The notice's declared languages (``_declared_languages``): texts are required in
+        #: these, and a notice's own texts in any other are refused (a draft drops them).
+        self.languages: tuple[str, ...] = LANGUAGES
 
     def fail(self, field: str, reason: str, kind: str = "invalid",
              line: int | None = None) -> None:
@@ -101,7 +106,8 @@ class _Checker:
 
     def translations(self, data: dict, key: str, field: str, *, required: bool = True,
                      name: bool = False) -> dict:
-        """Texts per language; a ``name`` is needed in every language even in a draft."""
+        """Texts per declared language; a ``name`` is needed in each even in a draft. The
+        controller's texts are the organisation's, kept in any language given."""
         every = self.complete or name
         required = required and every
         value = data.get(key)
@@ -119,8 +125,12 @@ class _Checker:
             text = value.get(lang)
             if text is not None and not isinstance(text, str):
                 self.fail(f"{field}.{lang}", "must be text")
+            elif lang not in self.languages and not field.startswith("controller"):
+                if (text or "").strip() and self.complete:
+                    self.fail(f"{field}.{lang}", "is not one of the notice's languages "
+                              f"({', '.join(self.languages)})", "language")
             elif not (text or "").strip():
-                if every:
+                if every and lang in self.languages:
                     self.fail(f"{field}.{lang}", f"the {LANGUAGE_NAMES[lang]} text is missing",
                               "missing")
             elif len(text) > MAX_TEXT:
@@ -271,17 +281,34 @@ def _recipients(check: _Checker, data: Any) -> list[dict]:
             continue
         check.unknown(item, RECIPIENT_KEYS, f"{field}.")
         role = check.text(item, "role", f"{field}.role")
-        name = check.text(item, "name", f"{field}.name")
-        if len(name) > 200:
-            check.fail(f"{field}.name", "is longer than 200 characters", "too_long")
+        name = _recipient_name(check, item, f"{field}.name")
         if role and role not in RECIPIENT_ROLES:
             check.fail(f"{field}.role", f"must be one of {', '.join(RECIPIENT_ROLES)}")
         result.append({
             "name": name,
             "role": role,
-            "description": check.translations(item, "description", f"{field}.description"),
+            "description": check.translations(item, "description", f"{field}.description",
+                                              required=False),
         })
     return result
+
+
+def _recipient_name(check: _Checker, item: dict, field: str) -> str | dict:
+    """A recipient's or processor's name: one text for every language, or a table of names per
+    declared language (issue 15). A table whose names are all the same is kept as one text, so
+    that an unchanged editor form gives unchanged content."""
+    if not isinstance(item.get("name"), dict):
+        name = check.text(item, "name", field)
+        names = {lang: name for lang in check.languages}
+    else:
+        names = check.translations(item, "name", field, name=True)
+    for lang, text in names.items():
+        if len(text) > 200:
+            check.fail(f"{field}.{lang}" if isinstance(item["name"], dict) else field,
+                       "is longer than 200 characters", "too_long")
+    if len(set(names.values())) <= 1:
+        return next(iter(names.values()), "")
+    return names
 
 
 def parse_notice(data: dict, path: str = "<notice>", *, complete: bool = True) -> dict:
@@ -291,6 +318,7 @@ def parse_notice(data: dict, path: str = "<notice>", *, complete: bool = True) -
     """
     check = _Checker(complete)
     check.unknown(data, TOP_LEVEL)
+    declared = _declared_languages(check, data)
     if data.get("format") != FORMAT_VERSION:
         check.fail("format", f"must be {FORMAT_VERSION}")
     slug = check.text(data, "slug", "slug")
@@ -318,9 +346,33 @@ def parse_notice(data: dict, path: str = "<notice>", *, complete: bool = True) -
     if conditions:  # kept only when given, so that older notices' content stays the same
         content["special_category_conditions"] = conditions
     content.update(_own_facts(check, data))
+    if declared is not None:
+        content["languages"] = declared
     if check.errors:
         raise NoticeFileError(path, check.errors)
     return content
+
+
+def _declared_languages(check: _Checker, data: dict) -> list[str] | None:
+    """The languages the notice is published in (``languages = ["fi"]``, issue 15).
+
+    Optional: without it a notice is published in fi, sv and en, as every notice was before
+    the field existed, and the content keeps no such key, so those notices' content and
+    versions stay as they were (see ``notices.languages``). Sets ``check.languages`` for the
+    texts read after it.
+    """
+    if "languages" not in data:
+        return None
+    value = data["languages"]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        check.fail("languages", "must be a list of language codes: fi, sv, en")
+        return None
+    unknown = [v for v in value if v not in LANGUAGES]
+    if unknown or len(set(value)) != len(value) or not value:
+        check.fail("languages", "give one or more of fi, sv and en, each once", "languages")
+        return None
+    check.languages = tuple(lang for lang in LANGUAGES if lang in value)
+    return notice_languages.canonical(value)
 
 
 def _own_facts(check: _Checker, data: dict) -> dict:

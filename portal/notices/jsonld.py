@@ -8,7 +8,9 @@ publishes its own prefixes in ``@context`` and uses DPV, its ``pd`` (personal da
 from __future__ import annotations
 
 from ..dsr.applicability import NOT_APPLICABLE, applicability
+from ..i18n import translated
 from ..text import plain_text
+from .languages import recipient_name
 
 CONTEXT = {
     "dpv": "https://w3id.org/dpv#",
@@ -61,7 +63,7 @@ def notice_jsonld(content: dict, *, url: str, request_url: str, lang: str, numbe
         "dct:hasVersion": str(number),
         "dpv:hasDataController": {
             "@type": "dpv:DataController",
-            "schema:name": controller["name"][lang],
+            "schema:name": translated(controller["name"], lang),
             "schema:address": controller["address"].get(lang, ""),
             "schema:email": controller["email"],
             "schema:telephone": controller["phone"],
@@ -82,7 +84,7 @@ def notice_jsonld(content: dict, *, url: str, request_url: str, lang: str, numbe
         "dpv:hasRecipient": [
             {
                 "@type": "dpv:DataProcessor" if r["role"] == "processor" else "dpv:Recipient",
-                "schema:name": r["name"],
+                "schema:name": recipient_name(r, lang),
                 "dct:description": plain_text(r["description"].get(lang, "")),
             }
             for r in content["recipients"]

@@ -10,19 +10,27 @@ from sqlalchemy import ColumnElement, and_
 
 from ..text import plain_text
 from .fileformat import LANGUAGES
+from .languages import recipient_name, shown_language
 from .models import SearchText
 
 
 def search_texts(content: dict) -> dict[str, str]:
     """What a reader can find a notice by, per language: title, summary, organisation,
     section texts without markup, recipients; case-folded."""
-    return {lang: " ".join([
-        content["title"].get(lang, ""),
-        content["summary"].get(lang, ""),
+    return {lang: _words(content, lang, shown_language(content, lang)).casefold()
+            for lang in LANGUAGES}
+
+
+def _words(content: dict, lang: str, shown: str) -> str:
+    """A reader of ``lang`` finds a notice by its words in ``shown``, the language they see it
+    in (``notices.languages``), and by the organisation's name in their own."""
+    return " ".join([
+        content["title"].get(shown, ""),
+        content["summary"].get(shown, ""),
         content["controller"]["name"].get(lang, ""),
-        *(plain_text(texts.get(lang, "")) for texts in content["sections"].values()),
-        *(r["name"] for r in content["recipients"]),
-    ]).casefold() for lang in LANGUAGES}
+        *(plain_text(texts.get(shown, "")) for texts in content["sections"].values()),
+        *(recipient_name(r, shown) for r in content["recipients"]),
+    ])
 
 
 def rows_for(version_id: int, content: dict) -> list[SearchText]:

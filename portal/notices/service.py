@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, defer, joinedload
 
 from .. import audit
+from ..i18n import translated
 from . import pagecache, search
 from .completeness import Finding, check, describe
 from .fileformat import FieldError, NoticeFileError, content_digest, read_notice_file
@@ -227,7 +228,8 @@ def published_index(session: Session, query: str = "", lang: str = "fi") -> list
     versions = session.scalars(statement).all()
     return sorted(
         versions,
-        key=lambda v: (v.register.controller.name.get(lang, ""), v.content["title"][lang]),
+        key=lambda v: (v.register.controller.name.get(lang, ""),
+                       translated(v.content["title"], lang)),
     )
 
 

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from flask import Response, abort, current_app, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 from werkzeug.http import is_resource_modified
 
 from ..db import get_session
@@ -15,6 +17,7 @@ from ..extensions import limiter
 from ..i18n import current_locale
 from . import bp, diff, pagecache, render, service
 from .jsonld import notice_jsonld
+from .languages import declared, shown_language, text_language
 from .models import NoticeVersion
 from .sections import SECTIONS
 
@@ -23,6 +26,15 @@ from .sections import SECTIONS
 def isodate(value: str) -> date:
     """A notice's own date (stored as ``2025-01-31``) as a date, for ``dateformat``."""
     return date.fromisoformat(value)
+
+
+@bp.app_template_global("lang_attr")
+def lang_attr(texts: dict | None) -> Markup:
+    """`` lang="fi"`` when the ``tr`` filter shows ``texts`` in another language than the
+    page's (a notice not published in it), so a screen reader reads it right (WCAG 3.1.2)."""
+    page = current_locale()
+    code = text_language(texts, page)
+    return Markup(' lang="{0}"').format(code) if code != page else Markup("")
 
 
 def _conditional(etag: str, modified: datetime, mimetype: str,
@@ -51,10 +63,12 @@ def _version(slug: str) -> NoticeVersion:
 
 
 def _article(version: NoticeVersion, lang: str, build: str) -> bytes:
-    return service.rendition(
-        get_session(), version.id, lang, "html", build,
-        lambda: render.article_html(version, lang),
-    )
+    """The article in ``lang``, one of the notice's declared languages, headings included."""
+    def produce() -> bytes:
+        with force_locale(lang):
+            return render.article_html(version, lang)
+
+    return service.rendition(get_session(), version.id, lang, "html", build, produce)
 
 
 def _respond(version: NoticeVersion, kind: str, mimetype: str,
@@ -82,13 +96,14 @@ def _notice_page(slug: str, version: NoticeVersion | None = None) -> Response:
     latest = _version(slug)
     numbered = version is not None
     version = version or latest
-    lang = current_locale()
+    shown = shown_language(version.content, current_locale())
 
     def page(build: str) -> bytes:
-        article = _article(version, lang, build)
+        article = _article(version, shown, build)
         return render_template(
             "notices/notice.html", version=version, content=version.content,
             article=article.decode("utf-8"), latest=latest, numbered=numbered,
+            shown=shown, declared=declared(version.content),
         ).encode("utf-8")
 
     # The page links to the newest version, so its ETag must change when a new one appears.
@@ -113,13 +128,15 @@ def privacy():
 @pagecache.cacheable
 def notice_pdf(slug: str):
     version = _version(slug)
-    lang = current_locale()
+    lang = shown_language(version.content, current_locale())  # the PDF is in one language
+
+    def produce(build: str) -> bytes:
+        with force_locale(lang):
+            return render.pdf_bytes(version, lang, _article(version, lang, build))
 
     def pdf(build: str) -> bytes:
-        return service.rendition(
-            get_session(), version.id, lang, "pdf", build,
-            lambda: render.pdf_bytes(version, lang, _article(version, lang, build)),
-        )
+        return service.rendition(get_session(), version.id, lang, "pdf", build,
+                                 lambda: produce(build))
 
     response = _respond(version, "pdf", "application/pdf", pdf)
     response.headers["Content-Disposition"] = f'inline; filename="{slug}-{lang}.pdf"'
@@ -130,13 +147,13 @@ def notice_pdf(slug: str):
 @pagecache.cacheable
 def notice_jsonld_view(slug: str):
     version = _version(slug)
-    lang = current_locale()
+    lang = shown_language(version.content, current_locale())  # declared languages only
 
     def document(_build: str) -> bytes:
         data = notice_jsonld(
             version.content,
-            url=url_for("notices.notice", slug=slug, _external=True),
-            request_url=url_for("dsr.new", register=slug, _external=True),
+            url=url_for("notices.notice", slug=slug, lang_code=lang, _external=True),
+            request_url=url_for("dsr.new", register=slug, lang_code=lang, _external=True),
             lang=lang,
             number=version.number,
             issued=version.published_at.isoformat(),
@@ -178,7 +195,8 @@ def compare(slug: str):
     except service.NoticeNotFound:
         abort(404)
     titles = {"title": str(_l("Title")), **{s.key: str(s.title) for s in SECTIONS}}
+    shown = shown_language(new.content, current_locale())
     parts = diff.cached_compare(old.content_sha256, old.content, new.content_sha256,
-                                new.content, current_locale(), titles)
+                                new.content, shown, titles)
     return render_template("notices/compare.html", old=old, new=new, parts=parts, slug=slug,
                            title=new.content["title"])

@@ -107,12 +107,12 @@ def test_bad_input_is_explained_next_to_the_field(client, session):
     signed_in_editor(client, session)
     response = post_form(client, EDIT.format(SLUG), {
         "title-sv": "  ", "section-purposes-en": "x" * 20_001,
-        "recipients": "1", "recipient-1-name": "", "recipient-1-description-fi": "Jotain."})
+        "recipients": "1", "recipient-1-name-fi": "", "recipient-1-description-fi": "Jotain."})
     html = response.get_data(as_text=True)
     assert response.status_code == 400
     assert 'href="#title-sv"' in html and "Write the Swedish text." in html
     assert 'href="#section-purposes-en"' in html and "too long" in html
-    assert 'href="#recipient-1-name"' in html
+    assert 'href="#recipient-1-name-fi"' in html
     assert re.search(r'id="title-sv"[^>]*aria-describedby="title-sv-error" aria-invalid="true"',
                      html)
     assert session.scalars(select(NoticeDraft)).all() == []
@@ -123,9 +123,10 @@ def test_recipients_are_added_and_removed(client, session):
     path = EDIT.format("kamu-asiakasrekisteri")
     fields = form_of(client, path)
     blank = int(fields["recipients"][0])
-    assert blank > 2 and fields[f"recipient-{blank}-name"] == [""]
+    assert blank > 2 and fields[f"recipient-{blank}-name-fi"] == [""]
     post_form(client, path, {
-        f"recipient-{blank}-name": "Kirjastopalvelu Oy", f"recipient-{blank}-role": "processor",
+        **{f"recipient-{blank}-name-{lang}": "Kirjastopalvelu Oy" for lang in ("fi", "sv", "en")},
+        f"recipient-{blank}-role": "processor",
         f"recipient-{blank}-description-fi": "Ylläpitää järjestelmää.",
         "recipient-1-remove": "1"})
     draft = session.scalars(select(NoticeDraft)).one()
