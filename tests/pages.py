@@ -1,7 +1,8 @@
 """The public pages every locale must serve, shared by the web, HTML and browser tests."""
 
 LANGS = ("fi", "sv", "en")
-REGISTERS = ("kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali")
+REGISTERS = ("kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali",
+             "helmet-asiakasrekisteri")
 PAGES = (
     "/{lang}/",
     "/{lang}/?q=Webropol",
@@ -12,6 +13,9 @@ PAGES = (
     "/{lang}/accessibility",
     "/{lang}/requests/new",
     "/{lang}/requests/new?register=museokortti",
+    # Four cities as joint controllers of one register (issue 15).
+    "/{lang}/registers/helmet-asiakasrekisteri",
+    "/{lang}/requests/new?register=helmet-asiakasrekisteri",
     "/{lang}/requests/sent",
     "/{lang}/registers/museokortti/versions",
     "/{lang}/registers/museokortti/versions/1",

@@ -7,11 +7,13 @@ from datetime import timedelta
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
+from wtforms import SelectChoice
 
 from ..db import get_session, utcnow
 from ..extensions import limiter
 from ..i18n import current_locale
 from ..identity.views import attach_browser_identification
+from ..notices import joint
 from ..notices.service import NoticeNotFound, latest_content, published_index
 from . import bp, notify, service, workflow
 from .applicability import APPLIES, applicability
@@ -69,6 +71,7 @@ def new():
     form = RequestForm(choices)
     if request.method == "GET" and request.args.get("register") in dict(choices):
         form.registers.data = [request.args["register"]]
+    joint = _joint_choices(form, lang)
     if form.validate_on_submit():
         if form.website.data:  # the honeypot: answer as if all went well, keep nothing
             return redirect(url_for("dsr.sent"))
@@ -79,6 +82,7 @@ def new():
             phone=(form.phone.data or "").strip(),
             details=(form.details.data or "").strip(), locale=lang,
             submission_key=form.submission.data,
+            controller_slug=form.controller.data or "",
         )
         session = get_session()
         try:
@@ -97,7 +101,28 @@ def new():
             return redirect(url_for("dsr.sent"))
     status = 400 if request.method == "POST" else 200
     return render_template("dsr/new.html", form=form, groups=groups, rights=RIGHTS,
-                           hints=_register_hints(form.registers.data or (), lang)), status
+                           hints=_register_hints(form.registers.data or (), lang),
+                           joint=joint), status
+
+
+def _joint_choices(form: RequestForm, lang: str) -> str:
+    """Offer the joint controllers of the chosen registers (GDPR Art. 26(3)), the contact point
+    chosen beforehand; return the contact point's name ("" when no register is held jointly)."""
+    contents = []
+    for slug in list(form.registers.data or ())[:10]:
+        try:
+            contents.append(latest_content(get_session(), slug))
+        except NoticeNotFound:
+            return ""
+    offered = joint.choices(contents, lang)
+    form.controller.choices = [SelectChoice(slug, name) for slug, name in offered]
+    if not offered:
+        form.controller.data = ""
+        return ""
+    contact = joint.request_controller(contents)
+    if not form.controller.data:
+        form.controller.data = contact
+    return dict(offered).get(contact, "")
 
 
 def _register_hints(slugs, lang: str) -> list[tuple[str, list]]:
