@@ -93,3 +93,13 @@ def test_an_organisation_becomes_a_joint_controller_of_its_register(client, sess
     index = client.get("/en/").get_data(as_text=True)
     espoo = index[index.index('id="org-espoo"'):]
     assert "Museum Card" in espoo[:espoo.index("</section>")]
+
+
+def test_the_checklist_asks_for_the_essence_in_every_language(client, session):
+    signed_in_editor(client, session, orgs=("helsinki",))
+    response = post_form(client, EDIT.format(SLUG), {"arrangement-essence-sv": ""})
+    assert response.status_code == 302
+    html = client.get(OVERVIEW.format(SLUG)).get_data(as_text=True)
+    assert (f'<a href="/admin/registers/{SLUG}/edit#arrangement-essence-sv">The essence of the '
+            'arrangement</a>') in html
+    assert "Required by GDPR Art. 26(2)." in html

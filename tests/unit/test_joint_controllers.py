@@ -7,6 +7,7 @@ import tomllib
 import pytest
 
 from portal.notices import joint
+from portal.notices.completeness import check
 from portal.notices.fileformat import NoticeFileError, parse_notice, read_notice_file
 from tests.conftest import DEMO_NOTICES
 
@@ -140,3 +141,12 @@ def test_only_a_jointly_held_register_offers_a_choice():
     assert joint.choices([single("espoo")], "fi") == []
     assert joint.choices([content_of("helsinki", "espoo")], "fi") == [
         ("helsinki", "Helsinki"), ("espoo", "Espoo")]
+
+
+def test_joint_controllers_without_the_essence_of_their_arrangement_is_a_finding():
+    data = helmet()
+    del data["joint_arrangement"]
+    findings = check(parse_notice(data))
+    assert [(f.item, f.article, f.lang) for f in findings] == [
+        ("joint_arrangement", "26(2)", lang) for lang in ("fi", "sv", "en")]
+    assert check(read_notice_file(HELMET)) == []
