@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from portal.audit import AuditEntry
 from portal.notices.models import Register
+from tests.backoffice.factories import make_staff, sign_in
 from tests.conftest import DEMO_NOTICES, DEMO_OVERRIDE
 from tests.htmlcheck import html_problems
 from tests.pdf.test_notice_pdf import pdf, text_of
@@ -123,8 +124,14 @@ def test_a_move_with_a_reason_is_audited_and_shown_in_the_comparison(client, run
     assert entry.before == {"controller": "espoo"}
     assert entry.after == {"controller": "espoon-museosaatio",
                            "reason": "The museum moved to a foundation on 1 January"}
-    # Both organisations' admins see it.
+    # Both organisations' admins see it in their audit trail, and no other organisation's.
     assert {c.slug for c in entry.organisations} == {"espoo", "espoon-museosaatio"}
+    for org, seen in (("espoo", True), ("espoon-museosaatio", True), ("museokortti", False)):
+        admin = client.application.test_client()
+        sign_in(admin, make_staff(session, email=f"admin@{org}.example", orgs=(org,),
+                                  role="admin"))
+        trail = admin.get("/admin/audit").get_data(as_text=True)
+        assert ("Register moved to another organisation" in trail) is seen, org
     html = client.get("/en/registers/kamu-asiakasrekisteri/versions/compare?from=1&to=2"
                       ).get_data(as_text=True)
     removed = re.findall(r'<del><span class="marker">\[−</span>(.*?)<span', html, re.S)
