@@ -71,7 +71,7 @@ def new():
     form = RequestForm(choices)
     if request.method == "GET" and request.args.get("register") in dict(choices):
         form.registers.data = [request.args["register"]]
-    joint = _joint_choices(form, lang)
+    contact_point = _joint_choices(form, lang)
     if form.validate_on_submit():
         if form.website.data:  # the honeypot: answer as if all went well, keep nothing
             return redirect(url_for("dsr.sent"))
@@ -102,7 +102,7 @@ def new():
     status = 400 if request.method == "POST" else 200
     return render_template("dsr/new.html", form=form, groups=groups, rights=RIGHTS,
                            hints=_register_hints(form.registers.data or (), lang),
-                           joint=joint), status
+                           contact_point=contact_point), status
 
 
 def _joint_choices(form: RequestForm, lang: str) -> str:
