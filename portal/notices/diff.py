@@ -58,7 +58,7 @@ def _parts(content: dict, lang: str) -> dict[str, str]:
         text = content["sections"].get(section.key, {}).get(lang, "")
         if section.key == "legal_basis":
             text += "\n" + " ".join(content["legal_bases"])
-        if section.key == "controller":  # a register moved, a joint controller added (issue 15)
+        if section.key == "controller" and "controller" in content:  # moved, joined (issue 15)
             text = summary_lines(content, lang) + "\n" + text
         if section.key == "recipients":
             text += "\n" + "\n".join(f"{r['name']}: {r['description'].get(lang, '')}"
