@@ -25,6 +25,7 @@ from .notices import service as notices
 from .notices.completeness import check
 from .notices.export import notice_file
 from .notices.fileformat import NoticeFileError, read_notice_file
+from .notices.moves import MoveRefused
 from .ops.cli import backup_command
 from .ops.cli import check as check_command
 
@@ -70,7 +71,10 @@ def db_revision(message: str) -> None:
 @click.option("--override", "override_reason", default="", metavar="REASON",
               help="Publish notices the completeness check finds lacking, for this reason "
                    "(kept in the audit trail with what they lack).")
-def notices_import(paths: tuple[Path, ...], override_reason: str) -> None:
+@click.option("--move", "move_reason", default="", metavar="REASON",
+              help="Let a register move to the controller its file names first, for this "
+                   "reason (kept in the audit trail as register.move).")
+def notices_import(paths: tuple[Path, ...], override_reason: str, move_reason: str) -> None:
     """Publish notice files (or every *.toml in a folder); all of them, or none if one is bad.
 
     A file whose content equals the register's newest version publishes nothing new. A notice
@@ -78,8 +82,9 @@ def notices_import(paths: tuple[Path, ...], override_reason: str) -> None:
     """
     session = get_session()
     try:
-        results = notices.import_notices(session, paths, override_reason=override_reason)
-    except (notices.NoticeImportError, notices.IncompleteImport) as exc:
+        results = notices.import_notices(session, paths, override_reason=override_reason,
+                                         move_reason=move_reason)
+    except (notices.NoticeImportError, notices.IncompleteImport, MoveRefused) as exc:
         session.rollback()
         raise click.ClickException(str(exc)) from None
     session.commit()

@@ -2,7 +2,7 @@
 
 LANGS = ("fi", "sv", "en")
 REGISTERS = ("kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali",
-             "honkalahti-oppilasrekisteri")
+             "honkalahti-oppilasrekisteri", "helmet-asiakasrekisteri")
 PAGES = (
     "/{lang}/",
     "/{lang}/?q=Webropol",
@@ -15,6 +15,9 @@ PAGES = (
     "/{lang}/requests/new",
     "/{lang}/requests/new?register=museokortti",
     "/{lang}/requests/documents",
+    # Four cities as joint controllers of one register (issue 15).
+    "/{lang}/registers/helmet-asiakasrekisteri",
+    "/{lang}/requests/new?register=helmet-asiakasrekisteri",
     "/{lang}/requests/sent",
     "/{lang}/registers/museokortti/versions",
     "/{lang}/registers/museokortti/versions/1",

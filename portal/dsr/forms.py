@@ -52,6 +52,9 @@ class RequestForm(RepresentationChecks, FlaskForm):
     )
     registers = SelectMultipleField(_l("Which registers does your request concern?"),
                                     choices=[], validate_choice=False)
+    #: Shown when a chosen register is held jointly (GDPR Art. 26(3)).
+    controller = RadioField(_l("Which of the joint controllers should handle your request?"),
+                            choices=[], validate_choice=False)
     name = StringField(_l("Your name"), validators=[
         DataRequired(_l("Enter your name.")),
         Length(max=MAX_NAME,
@@ -93,6 +96,10 @@ class RequestForm(RepresentationChecks, FlaskForm):
             raise ValidationError(_l("Consent can be withdrawn only from registers whose "
                                      "processing is based on consent. Choose one or more of "
                                      "them."))
+
+    def validate_controller(self, field) -> None:
+        if field.data and field.data not in {choice.value for choice in field.choices}:
+            raise ValidationError(_l("Choose one of the organisations shown."))
 
     def validate_name(self, field) -> None:
         """The name is quoted in the confirmation mail, so it must read as a name only."""

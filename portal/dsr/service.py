@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from .. import deadlines, openness_deadlines
 from ..i18n import translated
+from ..notices.joint import NoCommonController, request_controller
 from ..notices.models import Controller, Register
-from ..notices.service import latest_published
+from ..notices.service import latest_content, latest_published
 from . import pauses as pauses_rules
 from . import workflow
 from .models import (
@@ -70,16 +71,24 @@ class Submission:
     authority_slug: str = ""
     #: Tell me who the recipients are (GDPR Art. 19).
     wants_recipients: bool = False
+    #: The joint controller the requester chose (``notices.joint``); empty for the default.
+    controller_slug: str = ""
 
 
-def _controller_for(session: Session, registers: list[Register], operator_register: str
-                    ) -> Controller:
-    """The chosen registers' organisation; with none chosen, the portal's operator decides."""
-    controllers = {register.controller_id for register in registers}
-    if len(controllers) > 1:
-        raise MixedControllers()
+def _controller_for(session: Session, registers: list[Register], operator_register: str,
+                    chosen: str = "") -> Controller:
+    """The chosen registers' organisation; with none chosen, the portal's operator decides.
+
+    A register held jointly goes to the joint controller the requester chose, or else to the
+    contact point of the arrangement (GDPR Art. 26(1) and (3); ``notices.joint``).
+    """
     if registers:
-        return registers[0].controller
+        contents = [latest_content(session, register.slug) for register in registers]
+        try:
+            slug = request_controller(contents, chosen)
+        except NoCommonController:
+            raise MixedControllers() from None
+        return session.scalar(select(Controller).where(Controller.slug == slug))
     operator = session.scalar(select(Register).where(Register.slug == operator_register))
     if operator is None:
         raise UnknownRegister(operator_register)
@@ -110,7 +119,8 @@ def submit(session: Session, submission: Submission, *, now: datetime, valid_for
     if submission.law == "openness":
         controller = _authority(session, submission.authority_slug)
     else:
-        controller = _controller_for(session, registers, operator_register)
+        controller = _controller_for(session, registers, operator_register,
+                                     submission.controller_slug)
     token, token_hash = new_token()
     request = DataRequest(
         law=submission.law,

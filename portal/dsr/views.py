@@ -7,12 +7,14 @@ from datetime import timedelta
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
+from wtforms import SelectChoice
 
 from ..db import get_session, utcnow
 from ..extensions import limiter
 from ..i18n import current_locale, translated
 from ..identity.views import attach_browser_identification
 from ..law.steps import consent_withdrawable
+from ..notices import joint
 from ..notices.service import NoticeNotFound, latest_content, published_index
 from . import bp, notify, service, workflow
 from .applicability import APPLIES, applicability
@@ -78,6 +80,7 @@ def new():
     if request.method == "GET" and request.args.get("register") in dict(choices):
         form.registers.data = [request.args["register"]]
     chosen = form.registers.data or ()
+    contact_point = _joint_choices(form, lang)
     if form.validate_on_submit():
         if form.website.data:  # the honeypot: answer as if all went well, keep nothing
             return redirect(url_for("dsr.sent"))
@@ -88,6 +91,7 @@ def new():
             phone=(form.phone.data or "").strip(),
             details=(form.details.data or "").strip(), locale=lang,
             submission_key=form.submission.data, wants_recipients=form.wants_recipients.data,
+            controller_slug=form.controller.data or "",
             **_representation(form),
         )
         session = get_session()
@@ -113,8 +117,8 @@ def new():
                            consent_titles=list(consent.values()),
                            fee_texts=_fee_texts(lang),
                            hints=_register_hints(form.registers.data or (), lang),
-                           offers_documents=offers_documents(request.args.get("register"))
-                           ), status
+                           offers_documents=offers_documents(request.args.get("register")),
+                           contact_point=contact_point), status
 
 
 def _fee_texts(lang: str) -> dict[str, str]:
@@ -129,6 +133,26 @@ def _representation(form) -> dict:
         return {}
     return {"represented_name": form.represented_name.data.strip(),
             "authority": form.authority.data, "proof": form.proof()}
+
+
+def _joint_choices(form: RequestForm, lang: str) -> str:
+    """Offer the joint controllers of the chosen registers (GDPR Art. 26(3)), the contact point
+    chosen beforehand; return the contact point's name ("" when no register is held jointly)."""
+    contents = []
+    for slug in list(form.registers.data or ())[:10]:
+        try:
+            contents.append(latest_content(get_session(), slug))
+        except NoticeNotFound:
+            return ""
+    offered = joint.choices(contents, lang)
+    form.controller.choices = [SelectChoice(slug, name) for slug, name in offered]
+    if not offered:
+        form.controller.data = ""
+        return ""
+    contact = joint.request_controller(contents)
+    if not form.controller.data:
+        form.controller.data = contact
+    return dict(offered).get(contact, "")
 
 
 def _register_hints(slugs, lang: str) -> list[tuple[str, list]]:

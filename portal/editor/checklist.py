@@ -36,6 +36,8 @@ def _item(finding: Finding, register: Register) -> Item:
     elif finding.field == "special_category_conditions":
         href = f"{edit}#special_category_conditions"
         label = _("Conditions for special categories of personal data")
+    elif finding.field == "joint_arrangement":
+        href, label = f"{edit}#arrangement-essence{lang}", _("The essence of the arrangement")
     else:
         href, label = f"{edit}#section-{finding.field}{lang}", titles[finding.field]
     if finding.item == PUBLIC_AUTHORITY_F:

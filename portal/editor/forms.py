@@ -18,6 +18,7 @@ from ..i18n import LOCALES
 from ..notices.fileformat import FORMAT_VERSION, FieldError, NoticeFileError, parse_controller
 from ..notices.fileformat import parse_notice as parse
 from ..notices.sections import SECTION_KEYS, SECTIONS
+from . import joint
 
 MAX_RECIPIENTS = 100
 CONTACT_KEYS = ("email", "phone", "website", "dpo_email", "dpo_phone", "business_id")
@@ -98,11 +99,12 @@ def declared_languages(form: MultiDict) -> dict:
 
 
 def read_notice(form: MultiDict, slug: str, controller: dict,
-                previous: dict | None = None) -> dict:
+                previous: dict | None = None, several: dict | None = None) -> dict:
     """Parse the editor's form as a draft; raises :class:`FormProblems`.
 
     Codes keep the order they had in ``previous`` (checkboxes come in the form's order), so
-    an unchanged form gives unchanged content.
+    an unchanged form gives unchanged content. ``several`` holds the register's controllers
+    and arrangement when it has more than one (``editor.joint.controllers_from_form``).
     """
     data, rows = notice_from_form(form, slug)
     for key in ("legal_bases", "personal_data", "special_category_conditions"):
@@ -110,7 +112,7 @@ def read_notice(form: MultiDict, slug: str, controller: dict,
         data[key] = [c for c in before if c in data[key]] + [
             c for c in data[key] if c not in before]
     try:
-        return parse({**data, "controller": controller}, slug, complete=False)
+        return parse({**data, **(several or {"controller": controller})}, slug, complete=False)
     except NoticeFileError as exc:
         raise FormProblems([_problem(error, rows) for error in exc.errors]) from None
 
@@ -129,6 +131,9 @@ def read_controller(form: MultiDict, slug: str) -> dict:
 
 
 def _problem(error: FieldError, rows: list[int]) -> Problem:
+    joint_field = joint.anchor(error.field)
+    if joint_field:
+        return Problem(joint_field, field_label(joint_field), _message(error))
     field = error.field.removeprefix("controller.")
     match = re.match(r"recipients\[(\d+)\](.*)", field)
     if match:
@@ -158,6 +163,9 @@ def field_label(anchor: str) -> str:
         "source_url": _("Address where the notice is also published"),
         "business_id": _("Business ID"),
         "languages": _("Languages of the notice"),
+        "controllers": _("Controllers"),
+        "contact_point": _("Contact point for data subjects"),
+        "arrangement-essence": _("The essence of the arrangement"),
     }
     if base.startswith("section-"):
         return f"{titles[base.removeprefix('section-')]}{language}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
 from .. import audit
@@ -18,6 +18,7 @@ from ..notices import service as notices
 from ..notices.completeness import Finding, check, describe
 from ..notices.fileformat import FORMAT_VERSION, content_digest, parse_notice
 from ..notices.models import Controller, NoticeVersion, Register
+from . import joint
 from .changes import changes
 from .models import NoticeDraft
 
@@ -89,7 +90,13 @@ def editable_content(session: Session, register: Register) -> dict:
 
 
 def full_content(register: Register, draft_content: dict) -> dict:
-    """The notice as it would be published now: the draft with the controller's details."""
+    """The notice as it would be published now: the draft with the controller's details
+    (each controller's, when it has several: ``editor.joint``)."""
+    if draft_content.get("controllers"):
+        draft_content = {key: value for key, value in draft_content.items()
+                         if key != "controller"}
+        return joint.current_details(object_session(register), draft_content,
+                                     controller_details)
     return {**draft_content, "controller": controller_details(register.controller)}
 
 

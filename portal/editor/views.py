@@ -17,6 +17,7 @@ from ..i18n import LOCALES
 from ..notices import render
 from ..notices.completeness import check
 from ..notices.fileformat import parse_notice
+from ..notices.joint import ROLE_LABELS
 from ..notices.languages import ALL, declared, recipient_name
 from ..notices.models import Controller, NoticeVersion, Register
 from ..notices.sections import (
@@ -29,7 +30,7 @@ from ..notices.sections import (
     SPECIAL_CONDITIONS,
 )
 from ..notices.service import latest_of
-from . import bp, service
+from . import bp, joint, service
 from .checklist import grouped
 from .forms import (
     FormProblems,
@@ -119,7 +120,10 @@ def _edit_page(register: Register, content: dict, lock: int | None, *, problems=
         sections=SECTIONS, legal_bases=LEGAL_BASES, personal_data=PERSONAL_DATA,
         roles=RECIPIENT_ROLES, collection=COLLECTION, special_conditions=SPECIAL_CONDITIONS,
         special_categories=SPECIAL_CATEGORIES, notice_languages=declared(content),
-        recipient_name=recipient_name), code
+        recipient_name=recipient_name,
+        organisations=joint.organisations(get_session(), register),
+        controller_roles={c["slug"]: c["role"] for c in content.get("controllers", [])},
+        role_labels=ROLE_LABELS), code
 
 
 @bp.route("/registers/<slug>/edit", methods=["GET", "POST"])
@@ -131,18 +135,24 @@ def edit(slug: str):
         return _edit_page(register, service.editable_content(session, register), lock)
     sent_lock = request.form.get("lock", type=int)
     controller = service.controller_details(register.controller)
+    others = {c.slug: service.controller_details(c)
+              for c in joint.organisations(session, register)}
+    previous = service.editable_content(session, register)
     try:
-        content = read_notice(request.form, slug, controller,
-                              service.editable_content(session, register))
+        content = read_notice(request.form, slug, controller, previous,
+                              joint.controllers_from_form(request.form, controller, others,
+                                                          previous))
         service.save_draft(session, register, content, sent_lock, current_user.id)
         session.commit()
     except FormProblems as exc:
         shown, _rows = notice_from_form(request.form, slug)
-        return _edit_page(register, shown, sent_lock, problems=exc.problems, code=400)
+        return _edit_page(register, shown | joint.shown_from_form(request.form), sent_lock,
+                          problems=exc.problems, code=400)
     except service.DraftConflict:
         session.rollback()
         shown, _rows = notice_from_form(request.form, slug)
-        return _edit_page(register, shown, sent_lock, conflict=True, code=409)
+        return _edit_page(register, shown | joint.shown_from_form(request.form), sent_lock,
+                          conflict=True, code=409)
     flash(_("The draft was saved. The public does not see it until it is published."))
     return redirect(url_for(".overview", slug=slug))
 

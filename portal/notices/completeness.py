@@ -90,4 +90,14 @@ def check(content: dict) -> list[Finding]:
                  if any(_text(texts, lang) for lang in langs)
                  for lang in langs if not _text(texts, lang)
                  and not any(f.field == key and f.lang == lang for f in findings)]
-    return findings
+    return findings + joint_findings(content)
+
+
+def joint_findings(content: dict) -> list[Finding]:
+    """Joint controllers make the essence of their arrangement available to the data subject
+    (GDPR Art. 26(2)): a finding in each language it is missing in."""
+    if not any(c.get("role") == "joint_controller" for c in content.get("controllers", ())):
+        return []
+    essence = content.get("joint_arrangement", {}).get("essence")
+    return [Finding("joint_arrangement", "26(2)", "joint_arrangement", lang)
+            for lang in declared(content) if not _text(essence, lang)]

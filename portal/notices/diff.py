@@ -13,6 +13,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from .joint import summary_lines
 from .languages import recipient_name
 from .sections import SECTIONS
 
@@ -58,6 +59,8 @@ def _parts(content: dict, lang: str) -> dict[str, str]:
         text = content["sections"].get(section.key, {}).get(lang, "")
         if section.key == "legal_basis":
             text += "\n" + " ".join(content["legal_bases"])
+        if section.key == "controller" and "controller" in content:  # moved, joined (issue 15)
+            text = summary_lines(content, lang) + "\n" + text
         if section.key == "recipients":
             text += "\n" + "\n".join(f"{recipient_name(r, lang)}: {r['description'].get(lang, '')}"
                                      for r in content["recipients"])

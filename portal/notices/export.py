@@ -34,6 +34,39 @@ def _languages(header: str, texts: dict[str, str]) -> list[str]:
             *(f"{lang} = {_string(texts[lang])}" for lang in LANGUAGES if lang in texts)]
 
 
+def _controller(controller: dict, header: str) -> list[str]:
+    """A controller's fields, after its ``[controller]`` or ``[[controllers]]`` line."""
+    lines = [f"slug = {_string(controller['slug'])}"]
+    lines += [f"{key} = {_string(controller[key])}" for key in CONTROLLER_FIELDS
+              if controller.get(key)]
+    if "public_authority" in controller:
+        lines.append(f"public_authority = {'true' if controller['public_authority'] else 'false'}")
+    lines += _languages(f"{header}.name", controller["name"])
+    lines += _languages(f"{header}.address", controller["address"])
+    if "remedy" in controller:
+        remedy = controller["remedy"]
+        lines += ["", f"[{header}.remedy]", f"route = {_string(remedy['route'])}"]
+        lines += [f"email = {_string(remedy['email'])}"] if remedy["email"] else []
+        lines += _languages(f"{header}.remedy.body", remedy["body"])
+        lines += _languages(f"{header}.remedy.address", remedy["address"])
+    return lines
+
+
+def _several_controllers(content: dict) -> list[str]:
+    """``[[controllers]]`` with their roles and the ``[joint_arrangement]`` (issue 15)."""
+    lines: list[str] = []
+    for controller in content["controllers"]:
+        lines += ["", "[[controllers]]", f"role = {_string(controller['role'])}",
+                  *_controller(controller, "controllers")]
+    arrangement = content.get("joint_arrangement")
+    if arrangement is not None:
+        lines += ["", "[joint_arrangement]"]
+        if "contact_point" in arrangement:
+            lines.append(f"contact_point = {_string(arrangement['contact_point'])}")
+        lines += _languages("joint_arrangement.essence", arrangement.get("essence", {}))
+    return lines
+
+
 def notice_file(content: dict) -> str:
     """The notice file text for ``content`` (as ``fileformat.parse_notice`` returns it)."""
     title = content["title"][declared(content)[0]]
@@ -54,20 +87,10 @@ def notice_file(content: dict) -> str:
     lines += [f"source_url = {_string(content['source_url'])}"] if "source_url" in content else []
     lines += _languages("title", content["title"])
     lines += _languages("summary", content["summary"])
-    controller = content["controller"]
-    lines += ["", "[controller]", f"slug = {_string(controller['slug'])}"]
-    lines += [f"{key} = {_string(controller[key])}" for key in CONTROLLER_FIELDS
-              if controller.get(key)]
-    if "public_authority" in controller:
-        lines.append(f"public_authority = {'true' if controller['public_authority'] else 'false'}")
-    lines += _languages("controller.name", controller["name"])
-    lines += _languages("controller.address", controller["address"])
-    if "remedy" in controller:
-        remedy = controller["remedy"]
-        lines += ["", "[controller.remedy]", f"route = {_string(remedy['route'])}"]
-        lines += [f"email = {_string(remedy['email'])}"] if remedy["email"] else []
-        lines += _languages("controller.remedy.body", remedy["body"])
-        lines += _languages("controller.remedy.address", remedy["address"])
+    if content.get("controllers"):
+        lines += _several_controllers(content)
+    else:
+        lines += ["", "[controller]", *_controller(content["controller"], "controller")]
     for key in SECTION_KEYS:
         lines += _languages(f"sections.{key}", content["sections"].get(key, {}))
     for recipient in content["recipients"]:

@@ -7,6 +7,7 @@ field and the reason, so an editor can fix a file in one pass. Nothing here touc
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import re
@@ -40,6 +41,7 @@ TOP_LEVEL = {
     "transfers_outside_eea", "automated_decisions", "controller", "sections", "recipients",
     "drawn_up", "reviewed", "source_url", "special_category_conditions",
     "languages",
+    "controllers", "joint_arrangement",
 }
 #: The notice's own dates: when the organisation drew it up and last reviewed it.
 NOTICE_DATES = ("drawn_up", "reviewed")
@@ -337,7 +339,7 @@ def parse_notice(data: dict, path: str = "<notice>", *, complete: bool = True) -
         "personal_data": check.codes(data, "personal_data", PERSONAL_DATA, required=False),
         "transfers_outside_eea": check.flag(data, "transfers_outside_eea"),
         "automated_decisions": check.flag(data, "automated_decisions"),
-        "controller": _controller(check, data.get("controller")),
+        **_controllers_part(check, data),
         "sections": _sections(check, data.get("sections")),
         "recipients": _recipients(check, data.get("recipients", [])),
     }
@@ -425,3 +427,104 @@ def content_digest(content: dict) -> str:
     """SHA-256 of the canonical JSON form: equal notices have equal digests."""
     canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+# --- Several controllers (issue 15): ``[[controllers]]`` and ``[joint_arrangement]``. ---------
+# Optional fields, kept apart from the single ``[controller]`` so that files with one
+# controller keep their content (and their versions) unchanged.
+
+#: A controller alone (Art. 4(7)) or one of two or more that decide jointly (Art. 26).
+CONTROLLER_ROLES = ("controller", "joint_controller")
+MAX_CONTROLLERS = 20
+ARRANGEMENT_KEYS = {"contact_point", "essence"}
+
+
+def _controllers_part(check: _Checker, data: dict) -> dict:
+    """The single ``[controller]`` as before, or several from ``[[controllers]]``."""
+    if "controllers" in data:
+        return _several_controllers(check, data)
+    if "joint_arrangement" in data:
+        check.fail("joint_arrangement", "is given only with [[controllers]]")
+    return {"controller": _controller(check, data.get("controller"))}
+
+
+def _several_controllers(check: _Checker, data: dict) -> dict:
+    """``controller``, ``controllers`` and ``joint_arrangement`` of a file with
+    ``[[controllers]]``: the first listed keeps the register (its staff edit the notice) and is
+    also ``controller``, so that everything that reads one controller keeps working."""
+    if "controller" in data:
+        check.fail("controllers", "give either [controller] or [[controllers]], not both")
+    entries = data["controllers"]
+    if not isinstance(entries, list) or not entries:
+        check.fail("controllers", "must be a list of one or more [[controllers]] tables")
+        return {"controller": {}, "controllers": []}
+    if len(entries) > MAX_CONTROLLERS:
+        check.fail("controllers", f"lists more than {MAX_CONTROLLERS} controllers")
+        entries = entries[:MAX_CONTROLLERS]
+    controllers = []
+    for index, entry in enumerate(entries, start=1):
+        field = f"controllers[{index}]"
+        if not isinstance(entry, dict):
+            check.fail(field, "must be a table")
+            continue
+        role = entry.get("role")
+        if role not in CONTROLLER_ROLES:
+            check.fail(f"{field}.role", f"must be one of {', '.join(CONTROLLER_ROLES)}")
+        details = _entry_details(check, {k: v for k, v in entry.items() if k != "role"}, field)
+        controllers.append({**details, "role": role if role in CONTROLLER_ROLES else ""})
+    slugs = [c.get("slug") for c in controllers]
+    if len(set(slugs)) != len(slugs):
+        check.fail("controllers", "lists the same controller (slug) twice")
+    joint = [c["slug"] for c in controllers if c["role"] == "joint_controller"]
+    if len(joint) == 1:
+        check.fail("controllers", "a joint controller decides together with at least one other "
+                   "joint controller (GDPR Art. 26(1))")
+    result = {"controller": dict(controllers[0]) if controllers else {},
+              "controllers": controllers}
+    result["controller"].pop("role", None)
+    if "joint_arrangement" in data:
+        result["joint_arrangement"] = _arrangement(check, data["joint_arrangement"], joint)
+    return result
+
+
+def _entry_details(check: _Checker, entry: dict, field: str) -> dict:
+    """One controller's details, read as ``[controller]`` is, its problems named by entry."""
+    entry_check = copy.copy(check)
+    entry_check.errors = []
+    details = _controller(entry_check, entry)
+    for error in entry_check.errors:
+        check.errors.append(FieldError(
+            error.field.replace("controller", field, 1), error.reason, error.kind, error.line))
+    return details
+
+
+def _arrangement(check: _Checker, data: Any, joint: list[str]) -> dict:
+    """The essence of the joint controllers' arrangement (Art. 26(2)) and its contact point
+    (Art. 26(1): the arrangement may designate one for data subjects)."""
+    if not isinstance(data, dict):
+        check.fail("joint_arrangement", "must be a table (contact_point, essence)")
+        return {}
+    check.unknown(data, ARRANGEMENT_KEYS, "joint_arrangement.")
+    if not joint:
+        check.fail("joint_arrangement", "is given only when [[controllers]] lists joint "
+                   "controllers (role = \"joint_controller\")")
+    result = {}
+    contact = data.get("contact_point", "")
+    if contact != "":
+        if contact not in joint:
+            check.fail("joint_arrangement.contact_point",
+                       "must be the slug of one of the joint controllers")
+        else:
+            result["contact_point"] = contact
+    essence = check.translations(data, "essence", "joint_arrangement.essence")
+    for lang, text in essence.items():
+        for link in unsafe_links(text):
+            check.fail(f"joint_arrangement.essence.{lang}",
+                       f"link {link!r} is not a full address (https://...)", "link")
+        for line in raw_html_lines(text):
+            check.fail(f"joint_arrangement.essence.{lang}",
+                       f"line {line} holds HTML, which is shown as text; write it in Markdown",
+                       "html", line)
+    if essence:
+        result["essence"] = essence
+    return result

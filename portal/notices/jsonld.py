@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..dsr.applicability import NOT_APPLICABLE, applicability
 from ..i18n import translated
 from ..text import plain_text
+from .joint import controllers_jsonld
 from .languages import recipient_name
 
 CONTEXT = {
@@ -101,6 +102,9 @@ def notice_jsonld(content: dict, *, url: str, request_url: str, lang: str, numbe
             for code in applicable_rights(content["legal_bases"])
         ],
     }
+    if content.get("controllers"):  # several controllers (issue 15): an organisation node each
+        del document["dpv:hasDataProtectionOfficer"]
+        document.update(controllers_jsonld(content, url=url, lang=lang))
     # The notice's own facts (issue 15): when it was drawn up and reviewed, where else it lives.
     for key, term in (("drawn_up", "dct:created"), ("reviewed", "schema:lastReviewed")):
         if key in content:

@@ -22,6 +22,7 @@ from ..dsr.rights import NOTES, RIGHTS
 from ..mail.compose import absolute_link
 from ..pdf import render_pdf
 from ..text import render_markdown
+from .joint import ROLE_LABELS, controllers_of
 from .languages import recipient_name
 from .models import NoticeVersion
 from .sections import LEGAL_BASES, RECIPIENT_ROLES, SECTIONS, SPECIAL_CONDITIONS
@@ -89,6 +90,7 @@ def _generated(key: str, content: dict, lang: str) -> Markup:
     html = render_template(
         template, content=content, lang=lang, legal_bases=LEGAL_BASES, roles=RECIPIENT_ROLES,
         special_conditions=SPECIAL_CONDITIONS, recipient_name=recipient_name,
+        controllers=controllers_of(content), role_labels=ROLE_LABELS, markdown=render_markdown,
         rights=RIGHTS, notes=NOTES, applicability=applicability(content["legal_bases"]),
         # Absolute, so that the same article works in the PDF.
         request_url=absolute_link("dsr.new", lang_code=lang, register=content["slug"]),

@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session, defer, joinedload
 
 from .. import audit
 from ..i18n import translated
-from . import pagecache, search
+from . import moves, pagecache, search
 from .completeness import Finding, check, describe
 from .fileformat import FieldError, NoticeFileError, content_digest, read_notice_file
+from .joint import controllers_of
 from .models import Controller, NoticeVersion, Register, Rendition, SearchText
 
 
@@ -61,7 +62,7 @@ def notice_files(paths: Iterable[Path]) -> list[Path]:
 
 
 def import_notices(session: Session, paths: Iterable[Path], *,
-                   override_reason: str = "") -> list[ImportResult]:
+                   override_reason: str = "", move_reason: str = "") -> list[ImportResult]:
     """Validate every file first, then import all of them, or none if any is bad.
 
     A file that would publish a new version while the completeness check finds it lacking
@@ -93,7 +94,7 @@ def import_notices(session: Session, paths: Iterable[Path], *,
         raise IncompleteImport(lacking)
     results = []
     for path, content in contents:
-        result = publish(session, content)
+        result = publish(session, content, move_reason=move_reason)
         results.append(result)
         if result.created:
             _audit_import(session, path, result, findings[path], override_reason)
@@ -132,16 +133,22 @@ def upsert_controller(session: Session, details: dict) -> Controller:
     return controller
 
 
-def publish(session: Session, content: dict, published_by: int | None = None) -> ImportResult:
-    """Publish ``content`` as the register's next version, unless it equals the latest one."""
+def publish(session: Session, content: dict, published_by: int | None = None, *,
+            move_reason: str = "") -> ImportResult:
+    """Publish ``content`` as the register's next version, unless it equals the latest one.
+
+    A notice that names another keeper moves the register only with ``move_reason``
+    (:mod:`.moves`).
+    """
     controller = upsert_controller(session, content["controller"])
+    moves.upsert_others(session, content, upsert_controller)
     register = session.scalar(select(Register).where(Register.slug == content["slug"]))
     if register is None:
         register = Register(slug=content["slug"], controller=controller)
         session.add(register)
         session.flush()
-    else:
-        register.controller = controller
+    elif register.controller.slug != controller.slug:
+        moves.move(session, register, controller, move_reason, published_by)
     digest = content_digest(content)
     latest = latest_of(session, register.id)
     if latest is not None and latest.content_sha256 == digest:
@@ -253,3 +260,19 @@ def rendition(
     except IntegrityError:
         pass  # another worker stored the same bytes first
     return body
+
+
+def index_groups(session: Session, versions: list[NoticeVersion], lang: str
+                 ) -> list[tuple[Controller, list[NoticeVersion]]]:
+    """The index by organisation: a register of several controllers is listed under each
+    (``[[controllers]]``), so a reader finds it under every city that holds it."""
+    slugs = {c["slug"] for v in versions for c in controllers_of(v.content)}
+    by_slug = {c.slug: c for c in session.scalars(
+        select(Controller).where(Controller.slug.in_(slugs)))}
+    groups: dict[str, list[NoticeVersion]] = {}
+    for version in versions:
+        for listed in controllers_of(version.content):
+            if listed["slug"] in by_slug:
+                groups.setdefault(listed["slug"], []).append(version)
+    return sorted(((by_slug[slug], members) for slug, members in groups.items()),
+                  key=lambda group: group[0].name.get(lang, ""))

@@ -87,8 +87,10 @@ def _respond(version: NoticeVersion, kind: str, mimetype: str,
 @bp.get("/")
 def index():
     query = request.args.get("q", "", type=str)[:200]
-    versions = service.published_index(get_session(), query, current_locale())
-    return render_template("notices/index.html", versions=versions, query=query)
+    session, lang = get_session(), current_locale()
+    versions = service.published_index(session, query, lang)
+    return render_template("notices/index.html", versions=versions, query=query,
+                           groups=service.index_groups(session, versions, lang))
 
 
 def _notice_page(slug: str, version: NoticeVersion | None = None) -> Response:

@@ -23,8 +23,9 @@ def notice(client, path: str) -> PdfReader:
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])
-def test_a_notice_is_one_article_with_one_section_per_part(client, lang):
-    tree = structure(notice(client, f"/{lang}/registers/kamu-asiakasrekisteri.pdf"))
+@pytest.mark.parametrize("register", ["kamu-asiakasrekisteri", "helmet-asiakasrekisteri"])
+def test_a_notice_is_one_article_with_one_section_per_part(client, lang, register):
+    tree = structure(notice(client, f"/{lang}/registers/{register}.pdf"))
     assert len(tree.find("/Art")) == 1  # not one article per page
     sections = tree.find("/Sect")
     contents = [link.text for link in tree.find("/Art")[0].children[1].find("/Link")]
@@ -44,7 +45,8 @@ def test_contents_links_are_described_by_their_text(client):
 
 
 @pytest.mark.parametrize("path", ["/fi/registers/kamu-asiakasrekisteri.pdf",
-                                  "/sv/registers/museokortti.pdf"])
+                                  "/sv/registers/museokortti.pdf",
+                                  "/sv/registers/helmet-asiakasrekisteri.pdf"])
 def test_heading_levels_never_skip(client, path):
     headings = [int(node.role[2]) for node in structure(notice(client, path)).walk()
                 if node.role in {"/H1", "/H2", "/H3", "/H4", "/H5", "/H6"}]

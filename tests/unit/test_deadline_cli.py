@@ -60,9 +60,9 @@ def test_bad_input_is_explained(runner, args, message):
 
 @pytest.mark.parametrize("lang, lines", [
     ("fi", ["Määräpäivä: tiistai 7. huhtikuuta 2026", "julkisuuslain (621/1999) 14 §:n 4 momentti",
-            "Pitkäperjantai"]),
+            "(pitkäperjantai)"]),
     ("sv", ["Sista dag för svar: tisdag 7 april 2026",
-            "14 § 4 mom. i offentlighetslagen (621/1999)", "Långfredagen"]),
+            "14 § 4 mom. i offentlighetslagen (621/1999)", "(långfredagen)"]),
     ("en", ["Due date: Tuesday, April 7, 2026", "Two weeks is Friday, April 3, 2026",
             "An extension must be notified by April 7, 2026 at the latest."]),
 ])

@@ -5,7 +5,8 @@ import pytest
 from tests.conftest import DEMO_NOTICES, DEMO_OVERRIDE
 
 
-@pytest.mark.parametrize("slug", ["kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali"])
+@pytest.mark.parametrize("slug", ["kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali",
+                                  "helmet-asiakasrekisteri"])
 def test_import_then_export_gives_the_same_file(runner, slug):
     result = runner.invoke(args=["notices", "export", slug])
     assert result.exit_code == 0, result.output

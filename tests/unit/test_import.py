@@ -21,7 +21,7 @@ def version_count(session) -> int:
 def test_demo_import_published_every_register(session):
     slugs = set(session.scalars(select(Register.slug)))
     assert slugs == {"kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali",
-                     "honkalahti-oppilasrekisteri"}
+                     "honkalahti-oppilasrekisteri", "helmet-asiakasrekisteri"}
     assert version_count(session) == DEMO_VERSIONS
     overrides = session.scalars(select(AuditEntry.target).where(
         AuditEntry.action == "notice.override"))

@@ -19,7 +19,8 @@ def fields(exc: NoticeFileError) -> set[str]:
     return {error.field for error in exc.errors}
 
 
-@pytest.mark.parametrize("name", ["kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali"])
+@pytest.mark.parametrize("name", ["kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali",
+                                  "helmet-asiakasrekisteri"])
 def test_demo_files_are_valid_in_all_three_languages(name):
     content = read_notice_file(DEMO_NOTICES / f"{name}.toml")
     assert content["slug"] == name

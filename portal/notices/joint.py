@@ -1,0 +1,131 @@
+"""Several controllers of one register (GDPR Arts. 4(7) and 26): who they are, which of them a
+request goes to, and what changed between two versions (plain rules, no Flask, no database).
+
+A notice file with one ``[controller]`` has that controller alone; one with
+``[[controllers]]`` lists each with its role, the first keeping the register (its staff edit
+the notice), and joint controllers state the essence of their arrangement (Art. 26(2)), which
+may name a contact point for data subjects (Art. 26(1)).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import urljoin
+
+from flask_babel import lazy_gettext as _l
+
+from ..text import plain_text
+
+JOINT = "joint_controller"
+ROLE_LABELS = {"controller": _l("Controller"), JOINT: _l("Joint controller")}
+
+
+class NoCommonController(ValueError):
+    """The chosen registers share no controller, so no one controller can answer them all."""
+
+
+def controllers_of(content: dict) -> list[dict]:
+    """Every controller of the notice with its ``role``, the register's keeper first."""
+    if content.get("controllers"):
+        return content["controllers"]
+    return [{**content["controller"], "role": "controller"}]
+
+
+def is_joint(content: dict) -> bool:
+    return any(c["role"] == JOINT for c in controllers_of(content))
+
+
+def contact_point(content: dict) -> str:
+    """The slug of the controller a request goes to when the requester names none: the contact
+    point the arrangement designates (Art. 26(1)), else the register's keeper."""
+    named = content.get("joint_arrangement", {}).get("contact_point")
+    return named or content["controller"]["slug"]
+
+
+def request_controller(contents: Iterable[dict], chosen: str = "") -> str:
+    """The controller a request about these registers goes to.
+
+    A data subject may exercise their rights against each of the joint controllers (Art.
+    26(3)), so the one they chose is taken when it is a controller of every register chosen;
+    otherwise each register's contact point, when they agree. Raises
+    :class:`NoCommonController` when the registers have no controller in common.
+    """
+    contents = list(contents)
+    common = None
+    for content in contents:
+        slugs = [c["slug"] for c in controllers_of(content)]
+        common = slugs if common is None else [s for s in common if s in slugs]
+    if not common:
+        raise NoCommonController()
+    if chosen in common:
+        return chosen
+    defaults = {contact_point(content) for content in contents}
+    if len(defaults) == 1 and defaults <= set(common):
+        return defaults.pop()
+    return common[0]
+
+
+def choices(contents: Iterable[dict], lang: str) -> list[tuple[str, str]]:
+    """(slug, name) of the controllers a requester may choose for these registers: those of
+    every chosen register, when at least one of them is held jointly."""
+    contents = list(contents)
+    if not any(is_joint(content) for content in contents):
+        return []
+    common: list[tuple[str, str]] | None = None
+    for content in contents:
+        these = [(c["slug"], c["name"].get(lang, "")) for c in controllers_of(content)]
+        common = these if common is None else [t for t in common if t in these]
+    return common or []
+
+
+def summary_lines(content: dict, lang: str) -> str:
+    """The controllers, their roles and the arrangement as lines of text, for comparing two
+    versions: a register moved to another controller, or a joint controller added or removed,
+    shows as a change."""
+    lines = [f"{c['name'].get(lang, '')} ({ROLE_LABELS.get(c['role'], c['role'])})"
+             for c in controllers_of(content)]
+    arrangement = content.get("joint_arrangement", {})
+    lines.append(arrangement.get("essence", {}).get(lang, ""))
+    return "\n".join(line for line in lines if line)
+
+
+def organisation_id(notice_url: str, slug: str) -> str:
+    """A stable IRI for an organisation, the same in every notice and language: the portal's
+    front page (which redirects to the index in the reader's language) at its heading."""
+    return urljoin(notice_url, "/") + f"#org-{slug}"
+
+
+def controllers_jsonld(content: dict, *, url: str, lang: str) -> dict:
+    """The controllers of a notice with ``[[controllers]]`` in DPV: each an organisation node
+    with its DPO (``dpv:hasDataProtectionOfficer`` applies to an entity), and joint ones also
+    as one ``dpv:JointDataControllers`` group whose members are named by
+    ``dpv:hasDataController``, as DPV's scope note asks, with the arrangement's essence."""
+    nodes = []
+    for c in controllers_of(content):
+        node = {
+            "@id": organisation_id(url, c["slug"]),
+            "@type": ["dpv:DataController", "schema:Organization"],
+            "schema:name": {"@value": c["name"][lang], "@language": lang},
+        }
+        if c["address"].get(lang):
+            node["schema:address"] = {"@value": c["address"][lang], "@language": lang}
+        for key, term in (("email", "schema:email"), ("phone", "schema:telephone"),
+                          ("website", "schema:url"), ("business_id", "schema:identifier")):
+            if c.get(key):
+                node[term] = c[key]
+        dpo = {term: c[key] for key, term in (("dpo_email", "schema:email"),
+                                              ("dpo_phone", "schema:telephone")) if c[key]}
+        if dpo:
+            node["dpv:hasDataProtectionOfficer"] = {"@type": "dpv:DataProtectionOfficer", **dpo}
+        nodes.append(node)
+    result: dict = {"dpv:hasDataController": nodes}
+    joint = [organisation_id(url, c["slug"]) for c in controllers_of(content)
+             if c["role"] == JOINT]
+    if joint:
+        group: dict = {"@id": f"{url}#joint-controllers", "@type": "dpv:JointDataControllers",
+                       "dpv:hasDataController": [{"@id": iri} for iri in joint]}
+        essence = content.get("joint_arrangement", {}).get("essence", {}).get(lang)
+        if essence:
+            group["dct:description"] = {"@value": plain_text(essence), "@language": lang}
+        result["dpv:hasJointDataControllers"] = group
+    return result
