@@ -8,6 +8,7 @@ PAGES = (
     "/{lang}/?q=zzzz-nothing",
     "/{lang}/registers/kamu-asiakasrekisteri",
     "/{lang}/registers/museokortti",
+    "/{lang}/registers/varhaiskasvatus",
     "/{lang}/privacy",
     "/{lang}/accessibility",
     "/{lang}/requests/new",

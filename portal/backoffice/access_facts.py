@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..dsr.models import DataRequest
 from ..law.decisions import ACCESS_FACTS
-from ..notices.sections import LEGAL_BASES, PERSONAL_DATA, RECIPIENT_ROLES
+from ..notices.sections import LEGAL_BASES, NO_AUTOMATED, PERSONAL_DATA, RECIPIENT_ROLES
 from ..notices.service import NoticeNotFound, latest_published
 
 FACT_TITLES = {
@@ -38,8 +38,6 @@ RIGHTS_TEXT = _l(
 FROM_YOU = _l("The data has been collected from you.")
 NO_TRANSFERS = _l("The data is not transferred outside the European Union or the European "
                   "Economic Area.")
-NO_AUTOMATED = _l("No decisions based solely on automated processing, including profiling, "
-                  "are made about you.")
 
 
 def _part(content: dict, key: str, lang: str) -> str:

@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from ..audit import AuditEntry
 from ..db import get_session, utcnow
-from ..i18n import LOCALES
-from ..notices import render
+from ..i18n import LOCALES, current_locale
+from ..notices import processing_view, render
 from ..notices.completeness import check
 from ..notices.fileformat import parse_notice
 from ..notices.models import Controller, NoticeVersion, Register
@@ -113,7 +113,8 @@ def _edit_page(register: Register, content: dict, lock: int | None, *, problems=
         problems=problems, errors={p.anchor: p.message for p in problems}, conflict=conflict,
         sections=SECTIONS, legal_bases=LEGAL_BASES, personal_data=PERSONAL_DATA,
         roles=RECIPIENT_ROLES, collection=COLLECTION, special_conditions=SPECIAL_CONDITIONS,
-        special_categories=SPECIAL_CATEGORIES), code
+        special_categories=SPECIAL_CATEGORIES,
+        purposes=processing_view.purposes(content, current_locale())), code
 
 
 @bp.route("/registers/<slug>/edit", methods=["GET", "POST"])
