@@ -17,8 +17,9 @@ def version_count(session) -> int:
 
 def test_demo_import_published_every_register(session):
     slugs = set(session.scalars(select(Register.slug)))
-    assert slugs == {"kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali"}
-    assert version_count(session) == 3
+    assert slugs == {"kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali",
+                     "varhaiskasvatus"}
+    assert version_count(session) == 4
     overrides = session.scalars(select(AuditEntry.target).where(
         AuditEntry.action == "notice.override"))
     assert set(overrides) == {"register:kamu-asiakasrekisteri", "register:museokortti"}
@@ -28,7 +29,7 @@ def test_importing_unchanged_files_publishes_nothing(runner, session):
     result = runner.invoke(args=["notices", "import", str(DEMO_NOTICES)])
     assert result.exit_code == 0, result.output
     assert "unchanged, still version 1" in result.output
-    assert version_count(session) == 3
+    assert version_count(session) == 4
 
 
 def test_changed_text_becomes_a_new_version_and_the_old_one_stays(runner, session, tmp_path):
@@ -57,7 +58,7 @@ def test_one_bad_file_means_nothing_is_imported(runner, session, tmp_path):
     assert result.exit_code != 0
     assert "b-bad.toml" in result.output and "title" in result.output
     assert session.scalar(select(Register).where(Register.slug == "uusi")) is None
-    assert version_count(session) == 3
+    assert version_count(session) == 4
 
 
 def test_two_files_for_one_register_are_refused(runner, session, tmp_path):
@@ -104,7 +105,7 @@ def test_a_notice_with_findings_is_not_imported_without_a_reason(runner, session
     blank = runner.invoke(args=["notices", "import", "--override", "  ",
                                 str(_changed_museum_card(tmp_path))])
     assert blank.exit_code == 1
-    assert version_count(session) == 3
+    assert version_count(session) == 4
     assert _entries(session, "notice.import") == []
 
 
