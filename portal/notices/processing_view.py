@@ -96,3 +96,22 @@ def transfers(content: dict, lang: str) -> list[tuple[str, str]]:
     names = Locale.parse(lang).territories
     return [(names.get(t["country"], t["country"]), str(SAFEGUARDS[t["safeguard"]]))
             for t in content.get("transfers", [])]
+
+
+def _period_words(retention: dict, lang: str) -> str:
+    period = period_parts(retention["period"])
+    words = [format_unit(period[0], period[1], length="long", locale=lang)] if period else []
+    return "; ".join([*words, *filter(None, [retention["criterion"].get(lang, "").strip()])])
+
+
+def purposes_markdown(content: dict, lang: str) -> str:
+    """Each purpose and its legal bases as a Markdown list (an access answer, Art. 15(1)(a))."""
+    return "\n".join(
+        f"- {p['name'][lang]}: " + ", ".join(str(LEGAL_BASES[c]) for c in p["legal_bases"])
+        for p in content.get("purposes", []))
+
+
+def retention_markdown(content: dict, lang: str) -> str:
+    """Each purpose's retention as a Markdown list (an access answer, Art. 15(1)(d))."""
+    return "\n".join(f"- {p['name'][lang]}: {_period_words(p['retention'], lang)}"
+                     for p in content.get("purposes", []))

@@ -108,3 +108,22 @@ def test_the_editor_shows_the_purposes_and_keeps_them_when_saving(client, sessio
     assert 'href="/admin/registers/varhaiskasvatus/edit#section-automated_decisions-fi"' in draft
     form = client.get(EDIT.format(SLUG)).get_data(as_text=True)
     assert "Client fees" in form and 'value="" checked' in form
+
+
+def test_an_access_answer_names_each_purpose_its_retention_and_the_third_country(app):
+    """The Art. 15(1) facts drawn from a format-2 notice (``backoffice.access_facts``)."""
+    from flask_babel import force_locale
+
+    from portal.backoffice.access_facts import _facts_of
+
+    content = read_notice_file(DEMO_NOTICES / f"{SLUG}.toml")
+    with app.test_request_context(), force_locale("en"):
+        facts = _facts_of(content, "en")
+        not_stated = _facts_of({**content, "automated_decisions": None}, "en")
+    assert "- Client fees: Legal obligation (GDPR Art. 6(1)(c))" in facts["purposes"]
+    assert "- Client fees: 6 years" in facts["retention"]
+    assert "- Support for the child's development and learning: Until the child turns 28." in (
+        facts["retention"])
+    assert "- United States: Adequacy decision of the European Commission" in facts["transfers"]
+    assert facts["automated_decisions"].startswith("No decisions based solely on automated")
+    assert not_stated["automated_decisions"] == ""  # never claimed when the notice is silent
