@@ -13,6 +13,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from .processing import purpose_texts
 from .sections import SECTIONS
 
 TOKEN = re.compile(r"\S+\s*|\s+")  # a word with its trailing space: readable runs
@@ -57,6 +58,8 @@ def _parts(content: dict, lang: str) -> dict[str, str]:
         text = content["sections"].get(section.key, {}).get(lang, "")
         if section.key == "legal_basis":
             text += "\n" + " ".join(content["legal_bases"])
+        if section.key == "purposes":  # format 2: each purpose's name, codes, retention, law
+            text += "\n" + "\n".join(purpose_texts(content, lang))
         if section.key == "recipients":
             text += "\n" + "\n".join(f"{r['name']}: {r['description'].get(lang, '')}"
                                      for r in content["recipients"])

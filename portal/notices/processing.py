@@ -200,3 +200,16 @@ def period_parts(period: str) -> tuple[int, str] | None:
     """``P10Y`` as ``(10, "duration-year")``, the CLDR unit Babel formats it with."""
     match = PERIOD.fullmatch(period)
     return (int(match[1]), PERIOD_UNITS[match[2]]) if match else None
+
+
+def purpose_texts(content: dict, lang: str) -> list[str]:
+    """The words of each purpose in ``lang``, for the search index and version comparisons."""
+    texts: list[str] = []
+    for p in content.get("purposes", []):
+        codes = p["legal_bases"] + p["special_category_conditions"] + p["personal_data"]
+        texts += [p["name"].get(lang, ""), p["description"].get(lang, ""),
+                  p["legitimate_interests"].get(lang, ""), " ".join(codes + p["data_subjects"]),
+                  p["retention"]["period"], p["retention"]["criterion"].get(lang, ""),
+                  *(" ".join((law["name"].get(lang, ""), law["number"], law["section"]))
+                    for law in p["laws"])]
+    return [text for text in texts if text.strip()]

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, and_
 from ..text import plain_text
 from .fileformat import LANGUAGES
 from .models import SearchText
+from .processing import purpose_texts
 
 
 def search_texts(content: dict) -> dict[str, str]:
@@ -22,6 +23,7 @@ def search_texts(content: dict) -> dict[str, str]:
         content["controller"]["name"].get(lang, ""),
         *(plain_text(texts.get(lang, "")) for texts in content["sections"].values()),
         *(r["name"] for r in content["recipients"]),
+        *(plain_text(text) for text in purpose_texts(content, lang)),
     ]).casefold() for lang in LANGUAGES}
 
 

@@ -127,3 +127,14 @@ def test_an_access_answer_names_each_purpose_its_retention_and_the_third_country
     assert "- United States: Adequacy decision of the European Commission" in facts["transfers"]
     assert facts["automated_decisions"].startswith("No decisions based solely on automated")
     assert not_stated["automated_decisions"] == ""  # never claimed when the notice is silent
+
+
+def test_a_purpose_is_found_by_search_and_its_change_shown_in_the_comparison(client, runner,
+                                                                             tmp_path):
+    assert f'"/en/registers/{SLUG}"' in client.get("/en/?q=growth+folder").get_data(as_text=True)
+    source = (DEMO_NOTICES / f"{SLUG}.toml").read_text("utf-8")
+    path = tmp_path / f"{SLUG}.toml"
+    path.write_text(source.replace('period = "P6Y"', 'period = "P8Y"'), "utf-8")
+    assert "published as version 2" in runner.invoke(args=["notices", "import", str(path)]).output
+    diff = client.get(f"/en/registers/{SLUG}/versions/compare?from=1&to=2").get_data(as_text=True)
+    assert "<del" in diff and "P6Y" in diff and "P8Y" in diff
