@@ -218,11 +218,8 @@ def _transfer(url: str, index: int, transfer: dict) -> dict:
 
 
 def _recipient(recipient: dict, lang: str) -> dict:
-    name = recipient["name"]
-    if isinstance(name, dict):  # a name per language (issue 15, declared languages)
-        name = name.get(lang, "")
     node = {"@type": "dpv:DataProcessor" if recipient["role"] == "processor"
-            else "dpv:Recipient", "schema:name": _lang(name, lang)}
+            else "dpv:Recipient", "schema:name": _lang(recipient["name"], lang)}
     return _described(node, "dct:description",
                       plain_text(recipient["description"].get(lang, "")), lang)
 
