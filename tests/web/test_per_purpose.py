@@ -10,7 +10,7 @@ import pytest
 
 from portal.notices.completeness import check
 from portal.notices.fileformat import read_notice_file
-from tests.conftest import DEMO_NOTICES
+from tests.conftest import DEMO_NOTICES, DEMO_OVERRIDE
 from tests.editor.helpers import EDIT, post_form, signed_in_editor
 from tests.htmlcheck import html_problems
 from tests.pdf.structure import structure
@@ -138,3 +138,18 @@ def test_a_purpose_is_found_by_search_and_its_change_shown_in_the_comparison(cli
     assert "published as version 2" in runner.invoke(args=["notices", "import", str(path)]).output
     diff = client.get(f"/en/registers/{SLUG}/versions/compare?from=1&to=2").get_data(as_text=True)
     assert "<del" in diff and "P6Y" in diff and "P8Y" in diff
+
+
+def test_the_checklist_links_a_purposes_finding_to_that_purpose(client, session, runner,
+                                                               tmp_path):
+    source = (DEMO_NOTICES / f"{SLUG}.toml").read_text("utf-8")
+    path = tmp_path / f"{SLUG}.toml"
+    path.write_text(source.replace('[purposes.retention]\nperiod = "P6Y"\n', ""), "utf-8")
+    result = runner.invoke(args=["notices", "import", "--override", DEMO_OVERRIDE, str(path)])
+    assert "published as version 2" in result.output, result.output
+    signed_in_editor(client, session, role="dpo")
+    post_form(client, EDIT.format(SLUG))  # a draft, so that the checklist is shown
+    overview = client.get(f"/admin/registers/{SLUG}").get_data(as_text=True)
+    assert f'href="/admin/registers/{SLUG}/edit#purpose-3">Purpose 3: How long' in overview
+    form = client.get(EDIT.format(SLUG)).get_data(as_text=True)
+    assert 'id="purpose-3" tabindex="-1">Client fees</h3>' in form
