@@ -366,6 +366,8 @@ def _format_2(check: _Checker, data: dict) -> dict:
             del facts["special_category_conditions"]
     if "transfers" in data:
         facts["transfers"] = read_transfers(check, data["transfers"], countries())
+        if facts["transfers"] and data.get("transfers_outside_eea") is not True:
+            check.fail("transfers_outside_eea", "must be true when [[transfers]] are listed")
     return facts
 
 

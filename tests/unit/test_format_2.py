@@ -58,6 +58,11 @@ def test_each_wrong_purpose_field_is_named():
         "transfers[1].safeguard"}
 
 
+def test_listed_transfers_need_transfers_outside_eea():
+    assert ("transfers_outside_eea", "must be true when [[transfers]] are listed") in _errors(
+        {**_data(), "transfers_outside_eea": False})
+
+
 def test_wrong_types_are_format_errors_not_crashes():
     data = _data()
     data["purposes"] = [{"key": 3, "name": "x", "laws": "x", "retention": []}, "x"]
