@@ -23,8 +23,8 @@ from .identity.cli import identity_cli
 from .mail.cli import mail_cli
 from .notices import service as notices
 from .notices.completeness import check
-from .notices.export import notice_file
-from .notices.fileformat import NoticeFileError, read_notice_file
+from .notices.export import notice_file, upgraded
+from .notices.fileformat import FORMAT_VERSION, NoticeFileError, read_notice_file
 from .notices.moves import MoveRefused
 from .ops.cli import backup_command
 from .ops.cli import check as check_command
@@ -123,6 +123,34 @@ def notices_check(paths: tuple[Path, ...]) -> None:
             status = max(status, CHECK_FINDINGS)
         else:
             click.echo(f"{path}: nothing missing")
+    click.get_current_context().exit(status)
+
+
+@notices_cli.command("upgrade")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def notices_upgrade(paths: tuple[Path, ...]) -> None:
+    """Rewrite each notice file given (or every *.toml in a folder) as format 2.
+
+    The content stays the same except ``automated_decisions = false``, which format 1 cannot
+    tell from "not stated" and so becomes not stated (docs/notice-files.md). The file is
+    written in canonical form (its comments are not kept); a file that cannot be read is left
+    as it is and the exit status is 2.
+    """
+    status = CHECK_OK
+    for path in notices.notice_files(paths):
+        try:
+            content = read_notice_file(path)
+        except NoticeFileError as exc:
+            status = CHECK_FORMAT_ERRORS
+            for error in exc.errors:
+                click.echo(f"{path}: format error: {error.field}: {error.reason}")
+            continue
+        before = content.get("format", 1)
+        partial = path.with_name(f".{path.name}.upgrade")
+        partial.write_text(notice_file(upgraded(content)), encoding="utf-8")
+        partial.replace(path)  # whole or not at all
+        click.echo(f"{path}: format {before} -> {FORMAT_VERSION}" if before < FORMAT_VERSION
+                   else f"{path}: already format {FORMAT_VERSION}")
     click.get_current_context().exit(status)
 
 

@@ -10,6 +10,7 @@ PAGES = (
     "/{lang}/registers/kamu-asiakasrekisteri",
     "/{lang}/registers/museokortti",
     "/{lang}/registers/honkalahti-oppilasrekisteri",  # Finnish only: a note on sv and en
+    "/{lang}/registers/varhaiskasvatus",
     "/{lang}/privacy",
     "/{lang}/accessibility",
     "/{lang}/requests/new",

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from ..dsr.models import DataRequest
 from ..law.decisions import ACCESS_FACTS
 from ..notices.languages import recipient_name, shown_language
-from ..notices.sections import LEGAL_BASES, PERSONAL_DATA, RECIPIENT_ROLES
+from ..notices.processing_view import purposes_markdown, retention_markdown, transfers
+from ..notices.sections import LEGAL_BASES, NO_AUTOMATED, PERSONAL_DATA, RECIPIENT_ROLES
 from ..notices.service import NoticeNotFound, latest_published
 
 FACT_TITLES = {
@@ -39,8 +40,6 @@ RIGHTS_TEXT = _l(
 FROM_YOU = _l("The data has been collected from you.")
 NO_TRANSFERS = _l("The data is not transferred outside the European Union or the European "
                   "Economic Area.")
-NO_AUTOMATED = _l("No decisions based solely on automated processing, including profiling, "
-                  "are made about you.")
 
 
 def _part(content: dict, key: str, lang: str) -> str:
@@ -57,21 +56,29 @@ def _facts_of(content: dict, lang: str) -> dict[str, str]:
         + (f": {r['description'][lang]}" if (r.get("description") or {}).get(lang) else "")
         for r in content.get("recipients", ()))
     collection = content.get("collection", "direct")
+    automated = content.get("automated_decisions")
+    # Format 2 names each third country with its safeguard (Art. 15(2)).
+    countries = "\n".join(f"- {country}: {safeguard}"
+                          for country, safeguard in transfers(content, lang))
     return {
-        "purposes": "\n\n".join(filter(None, (_part(content, "purposes", lang), bases,
-                                              _part(content, "legal_basis", lang)))),
+        "purposes": "\n\n".join(filter(None, (
+            _part(content, "purposes", lang),
+            purposes_markdown(content, lang) if content.get("purposes") else bases,
+            _part(content, "legal_basis", lang)))),
         "categories": "\n\n".join(filter(None, (categories,
                                                 _part(content, "data_content", lang)))),
         "recipients": "\n\n".join(filter(None, (recipients,
                                                 _part(content, "recipients", lang)))),
-        "retention": _part(content, "retention", lang),
+        "retention": "\n\n".join(filter(None, (_part(content, "retention", lang),
+                                               retention_markdown(content, lang)))),
         "rights": str(RIGHTS_TEXT),
         "source": _part(content, "sources", lang) or (str(FROM_YOU) if collection == "direct"
                                                       else ""),
-        "transfers": (_part(content, "transfers", lang) if content.get("transfers_outside_eea")
-                      else str(NO_TRANSFERS)),
+        "transfers": ("\n\n".join(filter(None, (_part(content, "transfers", lang), countries)))
+                      if content.get("transfers_outside_eea") else str(NO_TRANSFERS)),
+        # Format 2 leaves it out when not stated (None): then only the part's text is true.
         "automated_decisions": (_part(content, "automated_decisions", lang)
-                                if content.get("automated_decisions") else str(NO_AUTOMATED)),
+                                if automated or automated is None else str(NO_AUTOMATED)),
     }
 
 

@@ -6,11 +6,20 @@ from dataclasses import dataclass
 
 from flask import url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ..i18n import gdpr_cited
 from ..notices.completeness import PUBLIC_AUTHORITY_F, Finding
 from ..notices.models import Register
 from ..notices.sections import SECTIONS
+
+#: What a finding on one purpose of a format-2 notice is about.
+PURPOSE_PARTS = {
+    "legal_bases": _l("Legal basis"),
+    "legitimate_interests": _l("Legitimate interests"),
+    "special_category_conditions": _l("Conditions for special categories of personal data"),
+    "retention": _l("How long the data is kept"),
+}
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,10 @@ def _item(finding: Finding, register: Register) -> Item:
         href, label = f"{organisation}#dpo_email", _("The data protection officer's contact")
     elif finding.field == "legal_bases":
         href, label = f"{edit}#legal_bases", _("Legal basis")
+    elif finding.field.startswith("purposes["):  # "purposes[2].retention", format 2
+        number, part = finding.field.removeprefix("purposes[").split("].", 1)
+        href = f"{edit}#purpose-{number}"
+        label = _("Purpose %(number)s: %(part)s", number=number, part=PURPOSE_PARTS[part])
     elif finding.field == "special_category_conditions":
         href = f"{edit}#special_category_conditions"
         label = _("Conditions for special categories of personal data")

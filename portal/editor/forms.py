@@ -17,6 +17,7 @@ from werkzeug.datastructures import MultiDict
 from ..i18n import LOCALES
 from ..notices.fileformat import FORMAT_VERSION, FieldError, NoticeFileError, parse_controller
 from ..notices.fileformat import parse_notice as parse
+from ..notices.processing import DERIVED
 from ..notices.sections import SECTION_KEYS, SECTIONS
 from . import joint
 
@@ -55,8 +56,14 @@ def recipient_rows(form: MultiDict) -> list[int]:
     return list(range(1, min(max(count, 0), MAX_RECIPIENTS) + 1))
 
 
-def notice_from_form(form: MultiDict, slug: str) -> tuple[dict, list[int]]:
-    """The form as notice-file data, and which form row each recipient came from."""
+def notice_from_form(form: MultiDict, slug: str,
+                     version: int | None = None) -> tuple[dict, list[int]]:
+    """The form as notice-file data, and which form row each recipient came from.
+
+    ``version`` is the format of the notice edited (the form's own hidden field if not given):
+    a format-2 notice says "yes", "no" or nothing on automated decisions, format 1 yes or no.
+    """
+    version = version or form.get("format", FORMAT_VERSION, type=int)
     recipients, rows = [], []
     for row in recipient_rows(form):
         prefix = f"recipient-{row}"
@@ -72,7 +79,7 @@ def notice_from_form(form: MultiDict, slug: str) -> tuple[dict, list[int]]:
         recipients.append(item)
         rows.append(row)
     data = {
-        "format": FORMAT_VERSION,
+        "format": version,
         "slug": slug,
         "title": _texts(form, "title"),
         "summary": _texts(form, "summary"),
@@ -87,6 +94,12 @@ def notice_from_form(form: MultiDict, slug: str) -> tuple[dict, list[int]]:
         **{key: form.get(key, "").strip() for key in OWN_FACTS},
         **declared_languages(form),
     }
+    if version >= 2:
+        stated = {"1": True, "0": False}.get(form.get("automated_decisions", ""))
+        if stated is None:
+            del data["automated_decisions"]  # not stated
+        else:
+            data["automated_decisions"] = stated
     return data, rows
 
 
@@ -106,8 +119,17 @@ def read_notice(form: MultiDict, slug: str, controller: dict,
     an unchanged form gives unchanged content. ``several`` holds the register's controllers
     and arrangement when it has more than one (``editor.joint.controllers_from_form``).
     """
-    data, rows = notice_from_form(form, slug)
-    for key in ("legal_bases", "personal_data", "special_category_conditions"):
+    version = (previous or {}).get("format", FORMAT_VERSION)
+    data, rows = notice_from_form(form, slug, version)
+    # Per-purpose processing and transfers are edited in the notice file (docs/notice-files.md)
+    # and kept as they are; the register's codes are then the purposes' own.
+    for key in ("purposes", "transfers"):
+        if (previous or {}).get(key):
+            data[key] = previous[key]
+    if data.get("purposes"):
+        for key in DERIVED:
+            data.pop(key, None)
+    for key in (key for key in DERIVED if key in data):
         before = (previous or {}).get(key, [])
         data[key] = [c for c in before if c in data[key]] + [
             c for c in data[key] if c not in before]

@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from ..audit import AuditEntry
 from ..db import get_session, utcnow
-from ..i18n import LOCALES
-from ..notices import render
+from ..i18n import LOCALES, current_locale
+from ..notices import processing_view, render
 from ..notices.completeness import check
 from ..notices.fileformat import parse_notice
 from ..notices.joint import ROLE_LABELS
@@ -123,7 +123,8 @@ def _edit_page(register: Register, content: dict, lock: int | None, *, problems=
         recipient_name=recipient_name,
         organisations=joint.organisations(get_session(), register),
         controller_roles={c["slug"]: c["role"] for c in content.get("controllers", [])},
-        role_labels=ROLE_LABELS), code
+        role_labels=ROLE_LABELS,
+        purposes=processing_view.purposes(content, current_locale())), code
 
 
 @bp.route("/registers/<slug>/edit", methods=["GET", "POST"])

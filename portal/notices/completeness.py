@@ -28,22 +28,24 @@ class Finding:
 
 #: (item, article, section, condition on the notice) for the parts that need text.
 TEXT_ITEMS = (
-    ("purposes", "13(1)(c)", "purposes", lambda c: True),
-    ("legal_basis", "13(1)(c)", "legal_basis", lambda c: True),
+    ("purposes", "13(1)(c)", "purposes", lambda c: not c.get("purposes")),
+    ("legal_basis", "13(1)(c)", "legal_basis", lambda c: not c.get("purposes")),
     ("legitimate_interests", "13(1)(d)", "legitimate_interests",
-     lambda c: "A6-1-f" in c["legal_bases"]),
+     lambda c: "A6-1-f" in c["legal_bases"] and not c.get("purposes")),
     ("data_categories", "14(1)(d)", "data_content",
      lambda c: c["collection"] in ("indirect", "both")),
     ("recipients", "13(1)(e)", "recipients", lambda c: True),
     ("transfers", "13(1)(f)", "transfers", lambda c: c["transfers_outside_eea"]),
-    ("retention", "13(2)(a)", "retention", lambda c: True),
+    ("retention", "13(2)(a)", "retention", lambda c: not c.get("purposes")),
     ("rights", "13(2)(b)", "rights", lambda c: True),
     ("consent_withdrawal", "13(2)(c)", "consent_withdrawal",
      lambda c: "A6-1-a" in c["legal_bases"]),
     ("complaint", "13(2)(d)", "complaint", lambda c: True),
     ("requirement", "13(2)(e)", "requirement", lambda c: c["collection"] in ("direct", "both")),
     ("source", "14(2)(f)", "sources", lambda c: c["collection"] in ("indirect", "both")),
-    ("automated_decisions", "13(2)(f)", "automated_decisions", lambda c: True),
+    # Format 2 can say there is none (``false``), which the page then states in words.
+    ("automated_decisions", "13(2)(f)", "automated_decisions",
+     lambda c: c.get("format", 1) < 2 or c.get("automated_decisions") is not False),
 )
 
 
@@ -71,12 +73,15 @@ def check(content: dict) -> list[Finding]:
         findings.append(Finding("dpo", "13(1)(b)", "dpo"))
     if not content.get("legal_bases"):
         findings.append(Finding("legal_basis", "13(1)(c)", "legal_bases"))
-    if (set(content.get("personal_data", ())) & set(SPECIAL_CATEGORIES)
+    if content.get("purposes"):
+        findings += purpose_findings(content)
+    elif (set(content.get("personal_data", ())) & set(SPECIAL_CATEGORIES)
             and not content.get("special_category_conditions")):
         # Special categories may be processed only under an Art. 9(2) condition.
         findings.append(Finding("special_category_condition", "9(2)",
                                 "special_category_conditions"))
-    if controller.get("public_authority") and "A6-1-f" in content.get("legal_bases", ()):
+    if (controller.get("public_authority") and "A6-1-f" in content.get("legal_bases", ())
+            and not content.get("purposes")):
         # "Point (f) ... shall not apply to processing carried out by public authorities in the
         # performance of their tasks" (Art. 6(1) last subparagraph): the DPO must say why not.
         findings.append(Finding(PUBLIC_AUTHORITY_F, "6(1)", "legal_bases"))
@@ -101,3 +106,36 @@ def joint_findings(content: dict) -> list[Finding]:
     essence = content.get("joint_arrangement", {}).get("essence")
     return [Finding("joint_arrangement", "26(2)", "joint_arrangement", lang)
             for lang in declared(content) if not _text(essence, lang)]
+
+
+def purpose_findings(content: dict) -> list[Finding]:
+    """What each purpose of a format-2 notice lacks (Arts. 6(1), 9(2), 13(1)(c)-(d), 13(2)(a)).
+
+    A purpose is judged on its own: its special categories need its own Art. 9(2) condition,
+    its 6(1)(f) basis its own legitimate interests (or the notice's text on them), and it needs
+    a retention period or a criterion in words in every language.
+    """
+    findings: list[Finding] = []
+    langs = declared(content)
+    public_authority = content.get("controller", {}).get("public_authority")
+    shared_interests = content.get("sections", {}).get("legitimate_interests")
+    for index, purpose in enumerate(content["purposes"], start=1):
+        field = f"purposes[{index}]"
+        if not purpose["legal_bases"]:
+            findings.append(Finding("legal_basis", "13(1)(c)", f"{field}.legal_bases"))
+        if (set(purpose["personal_data"]) & set(SPECIAL_CATEGORIES)
+                and not purpose["special_category_conditions"]):
+            findings.append(Finding("special_category_condition", "9(2)",
+                                    f"{field}.special_category_conditions"))
+        if "A6-1-f" in purpose["legal_bases"]:
+            if public_authority:  # Art. 6(1) last subparagraph, as for the whole register
+                findings.append(Finding(PUBLIC_AUTHORITY_F, "6(1)", f"{field}.legal_bases"))
+            findings += [Finding("legitimate_interests", "13(1)(d)",
+                                 f"{field}.legitimate_interests", lang) for lang in langs
+                         if not (_text(purpose["legitimate_interests"], lang)
+                                 or _text(shared_interests, lang))]
+        retention = purpose["retention"]
+        if not retention["period"]:
+            findings += [Finding("retention", "13(2)(a)", f"{field}.retention", lang)
+                         for lang in langs if not _text(retention["criterion"], lang)]
+    return findings

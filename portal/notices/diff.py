@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .joint import summary_lines
 from .languages import recipient_name
+from .processing import purpose_texts
 from .sections import SECTIONS
 
 TOKEN = re.compile(r"\S+\s*|\s+")  # a word with its trailing space: readable runs
@@ -61,6 +62,8 @@ def _parts(content: dict, lang: str) -> dict[str, str]:
             text += "\n" + " ".join(content["legal_bases"])
         if section.key == "controller" and "controller" in content:  # moved, joined (issue 15)
             text = summary_lines(content, lang) + "\n" + text
+        if section.key == "purposes":  # format 2: each purpose's name, codes, retention, law
+            text += "\n" + "\n".join(purpose_texts(content, lang))
         if section.key == "recipients":
             text += "\n" + "\n".join(f"{recipient_name(r, lang)}: {r['description'].get(lang, '')}"
                                      for r in content["recipients"])

@@ -11,6 +11,7 @@ import json
 
 from .fileformat import FORMAT_VERSION, LANGUAGES, NOTICE_DATES
 from .languages import declared
+from .processing import DERIVED
 from .sections import SECTION_KEYS
 
 TOP_FLAGS = ("transfers_outside_eea", "automated_decisions")
@@ -70,18 +71,18 @@ def _several_controllers(content: dict) -> list[str]:
 def notice_file(content: dict) -> str:
     """The notice file text for ``content`` (as ``fileformat.parse_notice`` returns it)."""
     title = content["title"][declared(content)[0]]
+    per_purpose = bool(content.get("purposes"))  # then the codes are the purposes' own
     lines = [
         f"# Tietosuojaseloste / Dataskyddsbeskrivning / Privacy notice: {title}",
         "# Format: docs/notice-files.md",
-        f"format = {FORMAT_VERSION}",
+        f"format = {content.get('format', 1)}",
         f"slug = {_string(content['slug'])}",
         *([f"languages = {_list(content['languages'])}"] if "languages" in content else []),
         f"collection = {_string(content['collection'])}",
-        f"legal_bases = {_list(content['legal_bases'])}",
-        f"personal_data = {_list(content['personal_data'])}",
-        *([f"special_category_conditions = {_list(content['special_category_conditions'])}"]
-          if "special_category_conditions" in content else []),
-        *(f"{flag} = {'true' if content[flag] else 'false'}" for flag in TOP_FLAGS),
+        *(f"{key} = {_list(content[key])}" for key in DERIVED
+          if key in content and not per_purpose),
+        *(f"{flag} = {'true' if content[flag] else 'false'}" for flag in TOP_FLAGS
+          if content[flag] is not None),  # format 2: absent is "not stated"
     ]
     lines += [f"{key} = {content[key]}" for key in NOTICE_DATES if key in content]  # TOML dates
     lines += [f"source_url = {_string(content['source_url'])}"] if "source_url" in content else []
@@ -100,4 +101,45 @@ def notice_file(content: dict) -> str:
                   f"role = {_string(recipient['role'])}"]
         lines += _languages("recipients.name", name) if isinstance(name, dict) else []
         lines += _languages("recipients.description", recipient["description"])
+    for purpose in content.get("purposes", []):
+        lines += _purpose(purpose)
+    for transfer in content.get("transfers", []):
+        lines += ["", "[[transfers]]", f"country = {_string(transfer['country'])}",
+                  f"safeguard = {_string(transfer['safeguard'])}"]
     return "\n".join(lines) + "\n"
+
+
+def _purpose(purpose: dict) -> list[str]:
+    """One ``[[purposes]]`` table; its laws last, since they are tables of their own."""
+    lines = ["", "[[purposes]]", f"key = {_string(purpose['key'])}"]
+    if purpose["dpv_purpose"]:
+        lines.append(f"dpv_purpose = {_string(purpose['dpv_purpose'])}")
+    lines += [f"{key} = {_list(purpose[key])}" for key in (
+        "legal_bases", "special_category_conditions", "personal_data", "data_subjects")
+        if purpose[key]]
+    for key in ("name", "description", "legitimate_interests"):
+        lines += _languages(f"purposes.{key}", purpose[key])
+    retention = purpose["retention"]
+    if retention["period"] or retention["criterion"]:
+        lines += ["", "[purposes.retention]"]
+        lines += [f"period = {_string(retention['period'])}"] if retention["period"] else []
+        lines += _languages("purposes.retention.criterion", retention["criterion"])
+    for law in purpose["laws"]:
+        lines += ["", "[[purposes.laws]]"]
+        lines += [f"{key} = {_string(law[key])}" for key in ("number", "section", "url")
+                  if law[key]]
+        lines += _languages("purposes.laws.name", law["name"])
+    return lines
+
+
+def upgraded(content: dict) -> dict:
+    """A format-1 notice as format 2, saying the same.
+
+    Format 1's ``automated_decisions = false`` cannot tell "none" from "not stated", so it
+    becomes "not stated": only the organisation can say there is none. The codes stay the
+    whole register's (format 2 reads them so without ``[[purposes]]``).
+    """
+    if content.get("format", 1) >= FORMAT_VERSION:
+        return content
+    return {**content, "format": FORMAT_VERSION,
+            "automated_decisions": True if content["automated_decisions"] else None}

@@ -20,6 +20,8 @@ from typing import Any
 from ..law.remedies import ROUTES, Remedy, RemedyError, check_remedy
 from ..text import raw_html_lines, unsafe_links
 from . import languages as notice_languages
+from .dpvterms import countries
+from .processing import DERIVED, derived_codes, read_purposes, read_transfers
 from .sections import (
     COLLECTION,
     LEGAL_BASES,
@@ -30,7 +32,9 @@ from .sections import (
     SPECIAL_CONDITIONS,
 )
 
-FORMAT_VERSION = 1
+#: The format files are written in; format 1 files keep importing unchanged.
+FORMAT_VERSION = 2
+FORMATS = (1, 2)
 LANGUAGES = ("fi", "sv", "en")
 LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -43,6 +47,8 @@ TOP_LEVEL = {
     "languages",
     "controllers", "joint_arrangement",
 }
+#: What format 2 adds: per-purpose processing and transfers with their country and safeguard.
+TOP_LEVEL_2 = {"purposes", "transfers"}
 #: The notice's own dates: when the organisation drew it up and last reviewed it.
 NOTICE_DATES = ("drawn_up", "reviewed")
 HTTPS_URL = re.compile(r"https://[^\s/]+\.[^\s/]+")
@@ -148,18 +154,21 @@ class _Checker:
             return False
         return value
 
-    def codes(self, data: dict, key: str, allowed, *, required: bool) -> list[str]:
+    def codes(self, data: dict, key: str, allowed, *, required: bool,
+              field: str = "") -> list[str]:
+        """A list of codes; ``field`` is the table it is in (``purposes[2]``), if not the top."""
+        name = f"{field}.{key}" if field else key
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.fail(key, "must be a list of codes")
+            self.fail(name, "must be a list of codes")
             return []
         if required and self.complete and not value:
-            self.fail(key, "needs at least one code", "missing")
+            self.fail(name, "needs at least one code", "missing")
         for code in value:
             if code not in allowed:
-                self.fail(key, f"unknown code {code!r}; allowed: {', '.join(sorted(allowed))}")
+                self.fail(name, f"unknown code {code!r}; allowed: {', '.join(sorted(allowed))}")
         if len(set(value)) != len(value):
-            self.fail(key, "lists a code twice")
+            self.fail(name, "lists a code twice")
         return list(value)
 
     def unknown(self, data: dict, allowed: set[str], prefix: str = "") -> None:
@@ -249,14 +258,18 @@ def parse_controller(data: dict, *, complete: bool = True) -> dict:
     return result
 
 
-def _sections(check: _Checker, data: Any) -> dict:
+#: Parts whose text ``[[purposes]]`` gives in structure (each purpose's name, basis, retention).
+PER_PURPOSE_TEXT = frozenset({"purposes", "legal_basis", "retention"})
+
+
+def _sections(check: _Checker, data: Any, required: tuple[str, ...] = REQUIRED_TEXT) -> dict:
     if not isinstance(data, dict):
         check.fail("sections", "is required: a table of notice sections")
         return {}
     check.unknown(data, set(SECTION_KEYS), "sections.")
     result = {}
     for key in SECTION_KEYS:
-        if key in data or (check.complete and key in REQUIRED_TEXT):
+        if key in data or (check.complete and key in required):
             texts = check.translations(data, key, f"sections.{key}")
             for lang, text in texts.items():
                 for link in unsafe_links(text):
@@ -319,34 +332,47 @@ def parse_notice(data: dict, path: str = "<notice>", *, complete: bool = True) -
     ``complete`` False reads an editor's draft (see :class:`_Checker`).
     """
     check = _Checker(complete)
-    check.unknown(data, TOP_LEVEL)
+    version = data.get("format")
+    if version not in FORMATS or isinstance(version, bool):
+        check.fail("format", f"must be {' or '.join(map(str, FORMATS))}")
+        version = FORMAT_VERSION
+    check.unknown(data, TOP_LEVEL | (TOP_LEVEL_2 if version >= 2 else set()))
     declared = _declared_languages(check, data)
-    if data.get("format") != FORMAT_VERSION:
-        check.fail("format", f"must be {FORMAT_VERSION}")
     slug = check.text(data, "slug", "slug")
     if slug and (not SLUG_RE.match(slug) or len(slug) > 64):
         check.fail("slug", "use at most 64 lower-case letters, digits and hyphens", "slug")
     collection = data.get("collection", "direct")
     if collection not in COLLECTION:
         check.fail("collection", f"must be one of {', '.join(COLLECTION)}")
+    if version >= 2 and "purposes" in data:
+        # The register's codes are its purposes' (``processing.derived_codes``), given once.
+        for key in DERIVED:
+            if key in data:
+                check.fail(key, "is given per purpose in [[purposes]] in format 2")
     content = {
-        "format": FORMAT_VERSION,
+        "format": version,
         "slug": slug,
         "title": check.translations(data, "title", "title", name=True),
         "summary": check.translations(data, "summary", "summary", required=False),
         "collection": collection,
-        "legal_bases": check.codes(data, "legal_bases", LEGAL_BASES, required=True),
+        "legal_bases": check.codes(data, "legal_bases", LEGAL_BASES,
+                                   required=version < 2 or "purposes" not in data),
         "personal_data": check.codes(data, "personal_data", PERSONAL_DATA, required=False),
         "transfers_outside_eea": check.flag(data, "transfers_outside_eea"),
-        "automated_decisions": check.flag(data, "automated_decisions"),
+        # Format 2 reads it in ``_format_2``: there, absent is "not stated".
+        "automated_decisions": check.flag(data, "automated_decisions") if version < 2 else None,
         **_controllers_part(check, data),
-        "sections": _sections(check, data.get("sections")),
+        "sections": _sections(check, data.get("sections"), tuple(
+            key for key in REQUIRED_TEXT
+            if not (version >= 2 and "purposes" in data and key in PER_PURPOSE_TEXT))),
         "recipients": _recipients(check, data.get("recipients", [])),
     }
     conditions = check.codes(data, "special_category_conditions", SPECIAL_CONDITIONS,
                              required=False)
     if conditions:  # kept only when given, so that older notices' content stays the same
         content["special_category_conditions"] = conditions
+    if version >= 2:
+        content.update(_format_2(check, data))
     content.update(_own_facts(check, data))
     if declared is not None:
         content["languages"] = declared
@@ -375,6 +401,28 @@ def _declared_languages(check: _Checker, data: dict) -> list[str] | None:
         return None
     check.languages = tuple(lang for lang in LANGUAGES if lang in value)
     return notice_languages.canonical(value)
+
+
+def _format_2(check: _Checker, data: dict) -> dict:
+    """What format 2 adds or reads differently (docs/notice-files.md, "Format 2").
+
+    ``automated_decisions`` absent is "not stated" (None), so that ``false`` can say there is
+    none (Art. 13(2)(f)); format 1 cannot tell the two apart and keeps reading as it did.
+    """
+    facts: dict[str, Any] = {  # None (stored content read again) is not stated either
+        "automated_decisions": (check.flag(data, "automated_decisions")
+                                if data.get("automated_decisions") is not None else None)}
+    if "purposes" in data:
+        purposes = read_purposes(check, data["purposes"])
+        facts["purposes"] = purposes
+        facts |= derived_codes(purposes)
+        if not facts["special_category_conditions"]:
+            del facts["special_category_conditions"]
+    if "transfers" in data:
+        facts["transfers"] = read_transfers(check, data["transfers"], countries())
+        if facts["transfers"] and data.get("transfers_outside_eea") is not True:
+            check.fail("transfers_outside_eea", "must be true when [[transfers]] are listed")
+    return facts
 
 
 def _own_facts(check: _Checker, data: dict) -> dict:

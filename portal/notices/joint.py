@@ -10,11 +10,8 @@ may name a contact point for data subjects (Art. 26(1)).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from urllib.parse import urljoin
 
 from flask_babel import lazy_gettext as _l
-
-from ..text import plain_text
 
 JOINT = "joint_controller"
 ROLE_LABELS = {"controller": _l("Controller"), JOINT: _l("Joint controller")}
@@ -87,45 +84,3 @@ def summary_lines(content: dict, lang: str) -> str:
     arrangement = content.get("joint_arrangement", {})
     lines.append(arrangement.get("essence", {}).get(lang, ""))
     return "\n".join(line for line in lines if line)
-
-
-def organisation_id(notice_url: str, slug: str) -> str:
-    """A stable IRI for an organisation, the same in every notice and language: the portal's
-    front page (which redirects to the index in the reader's language) at its heading."""
-    return urljoin(notice_url, "/") + f"#org-{slug}"
-
-
-def controllers_jsonld(content: dict, *, url: str, lang: str) -> dict:
-    """The controllers of a notice with ``[[controllers]]`` in DPV: each an organisation node
-    with its DPO (``dpv:hasDataProtectionOfficer`` applies to an entity), and joint ones also
-    as one ``dpv:JointDataControllers`` group whose members are named by
-    ``dpv:hasDataController``, as DPV's scope note asks, with the arrangement's essence."""
-    nodes = []
-    for c in controllers_of(content):
-        node = {
-            "@id": organisation_id(url, c["slug"]),
-            "@type": ["dpv:DataController", "schema:Organization"],
-            "schema:name": {"@value": c["name"][lang], "@language": lang},
-        }
-        if c["address"].get(lang):
-            node["schema:address"] = {"@value": c["address"][lang], "@language": lang}
-        for key, term in (("email", "schema:email"), ("phone", "schema:telephone"),
-                          ("website", "schema:url"), ("business_id", "schema:identifier")):
-            if c.get(key):
-                node[term] = c[key]
-        dpo = {term: c[key] for key, term in (("dpo_email", "schema:email"),
-                                              ("dpo_phone", "schema:telephone")) if c[key]}
-        if dpo:
-            node["dpv:hasDataProtectionOfficer"] = {"@type": "dpv:DataProtectionOfficer", **dpo}
-        nodes.append(node)
-    result: dict = {"dpv:hasDataController": nodes}
-    joint = [organisation_id(url, c["slug"]) for c in controllers_of(content)
-             if c["role"] == JOINT]
-    if joint:
-        group: dict = {"@id": f"{url}#joint-controllers", "@type": "dpv:JointDataControllers",
-                       "dpv:hasDataController": [{"@id": iri} for iri in joint]}
-        essence = content.get("joint_arrangement", {}).get("essence", {}).get(lang)
-        if essence:
-            group["dct:description"] = {"@value": plain_text(essence), "@language": lang}
-        result["dpv:hasJointDataControllers"] = group
-    return result

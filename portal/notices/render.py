@@ -22,10 +22,17 @@ from ..dsr.rights import NOTES, RIGHTS
 from ..mail.compose import absolute_link
 from ..pdf import render_pdf
 from ..text import render_markdown
+from . import processing_view
 from .joint import ROLE_LABELS, controllers_of
 from .languages import recipient_name
 from .models import NoticeVersion
-from .sections import LEGAL_BASES, RECIPIENT_ROLES, SECTIONS, SPECIAL_CONDITIONS
+from .sections import (
+    LEGAL_BASES,
+    NO_AUTOMATED,
+    RECIPIENT_ROLES,
+    SECTIONS,
+    SPECIAL_CONDITIONS,
+)
 
 RENDER_INPUTS = (TEMPLATES, TRANSLATIONS, STATIC / "css", PACKAGE)
 RENDER_SUFFIXES = {".html", ".mo", ".css", ".py"}
@@ -84,11 +91,17 @@ def _generated(key: str, content: dict, lang: str) -> Markup:
         "legal_basis": "notices/parts/legal_bases.html",
         "recipients": "notices/parts/recipients.html",
         "rights": "notices/parts/rights.html",
+        # Format 2 (issue 15): per-purpose processing, transfers, "there is none".
+        "purposes": "notices/parts/purposes.html",
+        "transfers": "notices/parts/transfers.html",
+        "automated_decisions": "notices/parts/automated_decisions.html",
     }.get(key)
-    if template is None:
-        return Markup("")
+    if template is None or (key == "legal_basis" and content.get("purposes")):
+        return Markup("")  # per-purpose bases are shown with each purpose
     html = render_template(
         template, content=content, lang=lang, legal_bases=LEGAL_BASES, roles=RECIPIENT_ROLES,
+        purposes=processing_view.purposes(content, lang),
+        transfers=processing_view.transfers(content, lang), no_automated=NO_AUTOMATED,
         special_conditions=SPECIAL_CONDITIONS, recipient_name=recipient_name,
         controllers=controllers_of(content), role_labels=ROLE_LABELS, markdown=render_markdown,
         rights=RIGHTS, notes=NOTES, applicability=applicability(content["legal_bases"]),

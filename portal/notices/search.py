@@ -12,6 +12,7 @@ from ..text import plain_text
 from .fileformat import LANGUAGES
 from .languages import recipient_name, shown_language
 from .models import SearchText
+from .processing import purpose_texts
 
 
 def search_texts(content: dict) -> dict[str, str]:
@@ -30,6 +31,7 @@ def _words(content: dict, lang: str, shown: str) -> str:
         content["controller"]["name"].get(lang, ""),
         *(plain_text(texts.get(shown, "")) for texts in content["sections"].values()),
         *(recipient_name(r, shown) for r in content["recipients"]),
+        *(plain_text(text) for text in purpose_texts(content, shown)),
     ])
 
 

@@ -73,6 +73,10 @@ SPECIAL_CONDITIONS = {
     "A9-2-j": _l("Archiving, research or statistics (GDPR Art. 9(2)(j))"),
 }
 
+#: What a notice says when it states there is no automated decision-making (Art. 13(2)(f)).
+NO_AUTOMATED = _l("No decisions based solely on automated processing, including profiling, "
+                  "are made about you.")
+
 #: Recipient roles: a processor acts on the controller's behalf (Art. 28); a recipient gets data.
 RECIPIENT_ROLES = {
     "processor": _l("Processor"),

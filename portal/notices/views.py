@@ -159,6 +159,7 @@ def notice_jsonld_view(slug: str):
             lang=lang,
             number=version.number,
             issued=version.published_at.isoformat(),
+            base_url=current_app.config["PORTAL"].base_url,
         )
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 

@@ -76,7 +76,8 @@ def test_an_editor_changes_a_notice_in_three_languages_and_publishes_it(
         assert text in page.inner_text("main")
         assert text in _pdf_text(page, live + f"/{lang}/registers/{SLUG}.pdf")
         document = page.request.get(live + f"/{lang}/registers/{SLUG}.jsonld").json()
-        assert document["dpv:hasStorageCondition"]["dpv:hasDuration"]["dct:description"] == text
+        (storage,) = document["dpv:hasProcess"][0]["dpv:hasStorageCondition"]
+        assert storage["dpv:hasDuration"]["dct:description"] == {"@value": text, "@language": lang}
     page.goto(live + f"/en/registers/{SLUG}")
     page.get_by_role("link", name="All versions and changes").click()
     versions = page.inner_text("main")

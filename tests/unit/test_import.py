@@ -21,7 +21,8 @@ def version_count(session) -> int:
 def test_demo_import_published_every_register(session):
     slugs = set(session.scalars(select(Register.slug)))
     assert slugs == {"kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali",
-                     "honkalahti-oppilasrekisteri", "helmet-asiakasrekisteri"}
+                     "honkalahti-oppilasrekisteri", "helmet-asiakasrekisteri",
+                     "varhaiskasvatus"}
     assert version_count(session) == DEMO_VERSIONS
     overrides = session.scalars(select(AuditEntry.target).where(
         AuditEntry.action == "notice.override"))

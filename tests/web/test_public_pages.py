@@ -106,21 +106,25 @@ def test_jsonld_is_linked_and_uses_dpv_terms(client):
     assert "dpv:PrivacyNotice" in doc["@type"]
     assert doc["@context"]["dpv"] == "https://w3id.org/dpv#"
     assert doc["dct:title"] == {"@value": "KAMU Esbo stadsmuseums kundregister", "@language": "sv"}
-    assert {b["@id"] for b in doc["dpv:hasLegalBasis"]} == {
+    (process,) = doc["dpv:hasProcess"]  # a format-1 notice: the whole register, one process
+    assert {b["@id"] for b in process["dpv:hasLegalBasis"]} == {
         "eu-gdpr:A6-1-a", "eu-gdpr:A6-1-b", "eu-gdpr:A6-1-e"}
-    assert {"pd:EmailAddress", "pd:OfficialID"} <= {d["@id"] for d in doc["dpv:hasPersonalData"]}
-    processors = {r["schema:name"] for r in doc["dpv:hasRecipient"]}
+    assert {"pd:EmailAddress", "pd:OfficialID"} <= {
+        d["@id"] for d in process["dpv:hasPersonalData"]}
+    processors = {r["schema:name"]["@value"] for r in doc["dpv:hasDataProcessor"]}
     assert processors == {"Liana Technologies Oy", "STT Info", "Webropol Oy", "Mercantus Oy"}
-    rights = {r["@id"]: r for r in doc["dpv:hasRight"]}
+    rights = {r["@type"]: r for r in doc["dpv:hasRight"]}
     assert {"eu-gdpr:A15", "eu-gdpr:A21", "eu-gdpr:A77", "eu-gdpr:A7-3"} <= set(rights)
-    assert rights["eu-gdpr:A15"]["dpv:isExercisedAt"]["@id"] == (
-        "http://localhost/sv/requests/new?register=kamu-asiakasrekisteri")
-    assert doc["dpv:hasDataProtectionOfficer"]["schema:email"] == "tietosuoja@espoo.fi"
+    assert rights["eu-gdpr:A15"]["dpv:isExercisedAt"] == {
+        "@id": "http://localhost/sv/requests/new?register=kamu-asiakasrekisteri",
+        "@type": "dpv:RightExerciseNotice"}
+    controller = doc["dpv:hasDataController"]
+    assert controller["dpv:hasDataProtectionOfficer"]["schema:email"] == "tietosuoja@espoo.fi"
 
 
 def test_portability_is_not_claimed_for_a_legal_obligation(client):
     doc = json.loads(client.get("/en/registers/tietosuojaportaali.jsonld").data)
-    rights = {r["@id"] for r in doc["dpv:hasRight"]}
+    rights = {r["@type"] for r in doc["dpv:hasRight"]}
     assert "eu-gdpr:A20" not in rights and "eu-gdpr:A21" not in rights
 
 

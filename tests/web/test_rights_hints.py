@@ -35,5 +35,5 @@ def test_jsonld_rights_follow_the_same_rules(client):
     import json
 
     doc = json.loads(client.get("/en/registers/museokortti.jsonld").data)
-    rights = {r["@id"] for r in doc["dpv:hasRight"]}
+    rights = {r["@type"] for r in doc["dpv:hasRight"]}
     assert "eu-gdpr:A21" not in rights and "eu-gdpr:A20" in rights

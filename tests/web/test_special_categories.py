@@ -33,8 +33,9 @@ def test_health_data_under_art_9_2_g_is_published_page_and_jsonld(client, runner
     assert ("Laissa säädetty tärkeä yleinen etu (tietosuoja-asetuksen 9 artiklan "
             "2 kohdan g alakohta)") in page
     document = client.get("/en/registers/tietosuojaportaali.jsonld").get_json()
-    assert {"@id": "eu-gdpr:A9-2-g"} in document["dpv:hasLegalBasis"]
-    assert {"@id": "pd:Health"} in document["dpv:hasPersonalData"]
+    (process,) = document["dpv:hasProcess"]
+    assert {"@id": "eu-gdpr:A9-2-g"} in process["dpv:hasLegalBasis"]
+    assert {"@id": "pd:Health"} in process["dpv:hasPersonalData"]
     assert html_problems({"fi": page.encode()}, tmp_path) == []
 
 
