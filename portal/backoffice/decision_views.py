@@ -17,6 +17,7 @@ from ..dsr import workflow
 from ..extensions import limiter
 from ..law import decisions as rules
 from ..law import grounds as ground_rules
+from ..law.identification import CollectionUnavailable
 from . import actions, bp, decisions
 from .action_views import ERRORS as ACTION_ERRORS
 from .extracts import MAX_CELLS_IN_ALL, MAX_FILES, BadExtract, cells, read_extract
@@ -41,6 +42,9 @@ ERRORS = {
     rules.LateNotConfirmed: (_l("The due date has passed. Confirm that you are sending the "
                                 "decision late."), "late-confirmed"),
     decisions.NoPreparedDecision: (_l("There is no prepared decision to send."), "decide"),
+    CollectionUnavailable: (_l("Secure collection needs strong electronic identification, "
+                               "which is not set up. Attach the answer to the mail."),
+                            "delivery-attach"),
     rules.IdentityTooWeak: (_l("This register discloses or erases data only after strong "
                                "electronic identification, and the requester has not identified "
                                "strongly. Ask the requester to identify before sending."),
@@ -101,7 +105,7 @@ def _refused(request_id: int, exc: Exception):
 
 
 HANDLED = (actions.Conflict, StaleDataError, BadExtract, workflow.WorkflowError,
-           rules.DecisionError, ground_rules.GroundError)
+           rules.DecisionError, ground_rules.GroundError, CollectionUnavailable)
 
 
 def _done(request_id: int, message: str):
@@ -129,7 +133,8 @@ def send_decision(request_id: int):
     try:
         decisions.send(session, data_request, current_user, version=_version(),
                        late_confirmed=request.form.get("late_confirmed") == "1", now=utcnow(),
-                       identification=current_app.config["PORTAL"].identification_enabled)
+                       identification=current_app.config["PORTAL"].identification_enabled,
+                       delivery=request.form.get("delivery", "attach"))
         session.commit()
     except HANDLED as exc:
         return _refused(request_id, exc)

@@ -1,0 +1,43 @@
+"""identity levels per register and right, delivery of answers, in-person verification,
+lasting links to answers left for collection (issue 14)
+
+Revision ID: 0016_identity_settings
+Revises: 0015
+"""
+
+from alembic import op
+import sqlalchemy as sa
+import portal.db
+
+
+revision = "0016_identity_settings"
+down_revision = "0015"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('register_identification',
+    sa.Column('register_id', sa.Integer(), nullable=False),
+    sa.Column('levels', sa.JSON(), nullable=False),
+    sa.Column('delivery', sa.String(length=16), server_default='attach', nullable=False),
+    sa.Column('updated_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['register_id'], ['registers.id'], name=op.f('fk_register_identification_register_id_registers'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('register_id', name=op.f('pk_register_identification'))
+    )
+    with op.batch_alter_table('request_identities') as batch:
+        batch.add_column(sa.Column('verified_by', sa.Integer(), nullable=True))
+        batch.add_column(sa.Column('document_type', sa.String(length=32), server_default='', nullable=False))
+        batch.create_foreign_key(op.f('fk_request_identities_verified_by_staff_users'), 'staff_users', ['verified_by'], ['id'])
+    with op.batch_alter_table('status_links') as batch:
+        batch.add_column(sa.Column('lasting', sa.Boolean(), server_default='0', nullable=False))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('status_links') as batch:
+        batch.drop_column('lasting')
+    with op.batch_alter_table('request_identities') as batch:
+        batch.drop_constraint(op.f('fk_request_identities_verified_by_staff_users'), type_='foreignkey')
+        batch.drop_column('document_type')
+        batch.drop_column('verified_by')
+    op.drop_table('register_identification')
