@@ -170,7 +170,9 @@ def closed_on(request: DataRequest) -> datetime | None:
     """When the request was closed (its latest closing event), or None while it is open."""
     if request.state in OPEN_STATES or request.state == "unconfirmed":
         return None
-    closing = [e.created_at for e in request.events if e.kind == request.state]
+    # A decision's event is named after its outcome (granted, no_data...), not the state.
+    closing = [e.created_at for e in request.events
+               if e.kind in (request.state, request.outcome)]
     return max(closing) if closing else None
 
 
