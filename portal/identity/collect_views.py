@@ -6,14 +6,18 @@ did not make shows) and an entry in the audit trail (legal rules §8; GDPR Art. 
 
 from __future__ import annotations
 
-from flask import Response, abort, current_app
+from flask import Response, abort, current_app, flash, g, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from .. import audit
 from ..db import get_session, utcnow
+from ..dsr import views as dsr_views
 from ..dsr.models import RequestEvent
 from ..dsr.service import LinkInvalid
 from ..extensions import limiter
-from . import bp, collection
+from ..mail.compose import queue_mail
+from . import bp, collection, onetime
 from .views import request_by_status_token
 
 
@@ -40,3 +44,52 @@ def collect(token: str, document_id: int):
     return Response(document.data, mimetype=document.mimetype, headers={
         "Content-Disposition": f'attachment; filename="{document.filename}"',
         "Cache-Control": "no-store", "X-Robots-Tag": "noindex"})
+
+
+def _code_request(token: str):
+    """The request whose answer waits for collection at e-mail level; else 404."""
+    settings = current_app.config["PORTAL"]
+    if not settings.identification_enabled:
+        abort(404)
+    try:
+        data_request = request_by_status_token(token)
+    except LinkInvalid:
+        abort(404)
+    if not collection.code_allowed(data_request):
+        abort(404)
+    return data_request, settings
+
+
+@bp.post("/requests/status/<token>/collect/code")
+@limiter.limit("5 per hour")
+def send_code(token: str):
+    """Mail a one-time code to the requester's address (the register allows e-mail level)."""
+    data_request, settings = _code_request(token)
+    db_session = get_session()
+    code = onetime.issue(db_session, data_request, key=settings.secret_key, now=utcnow())
+    queue_mail(db_session, recipient=data_request.email, lang=data_request.locale,
+               subject=_l("Your code for collecting the answer %(reference)s",
+                          reference=data_request.reference),
+               template="dsr_collection_code", request_id=data_request.id,
+               context={"request": data_request, "code": code,
+                        "minutes": int(onetime.VALID.total_seconds() // 60)})
+    db_session.commit()
+    flash(_("A code was sent to your e-mail address. It is valid for %(minutes)d minutes.",
+            minutes=int(onetime.VALID.total_seconds() // 60)))
+    return redirect(url_for("dsr.status", token=token) + "#collect")
+
+
+@bp.post("/requests/status/<token>/collect/check")
+@limiter.limit("10 per hour")
+def check_code(token: str):
+    data_request, settings = _code_request(token)
+    db_session = get_session()
+    right = onetime.check(db_session, data_request, request.form.get("code", ""),
+                          key=settings.secret_key, now=utcnow())
+    db_session.commit()
+    if not right:
+        g.collect_error = _("The code is wrong or has expired. Check the code in the latest "
+                            "e-mail, or ask for a new one.")
+        return dsr_views._status_page(data_request, token, code=400)
+    collection.grant(data_request.id)
+    return redirect(url_for("dsr.status", token=token) + "#collect")

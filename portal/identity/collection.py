@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import time
 
-from flask import current_app, session
+from flask import current_app, g, session
 
+from ..db import get_session
 from ..dsr.models import DataRequest
 from . import bp
+from .service import levels
 
 GRANTS = "collect"
 #: How long one identification lets the browser download the request's answer.
@@ -38,6 +40,12 @@ def for_collection(request: DataRequest) -> bool:
     return any(event.kind == FOR_COLLECTION for event in request.events)
 
 
+def code_allowed(request: DataRequest) -> bool:
+    """A one-time code by e-mail may open the answer where its registers allow e-mail level."""
+    return (for_collection(request) and bool(request.email)
+            and levels(get_session(), request, enabled=True)[1] == "email")
+
+
 @bp.app_template_global("answer_collection")
 def answer_collection(data_request) -> dict | None:
     """For the status page: None unless the answer waits for collection, else whether this
@@ -46,4 +54,6 @@ def answer_collection(data_request) -> dict | None:
         return None
     enabled = current_app.config["PORTAL"].identification_enabled
     return {"granted": enabled and granted(data_request.id), "enabled": enabled,
-            "documents": data_request.documents}
+            "documents": data_request.documents,
+            "code_allowed": enabled and code_allowed(data_request),
+            "error": g.get("collect_error", "")}

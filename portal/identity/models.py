@@ -53,3 +53,18 @@ class RegisterIdentification(Base):
     #: The default delivery of answers: ``attach`` (PDF in the mail) or ``collect``.
     delivery: Mapped[str] = mapped_column(String(16), default="attach", server_default="attach")
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class CollectionCode(Base):
+    """A one-time code mailed to the requester to collect an answer at e-mail level.
+
+    Only an HMAC of the code is kept; it expires soon and allows a few tries (issue 14 part 5).
+    """
+
+    __tablename__ = "collection_codes"
+
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("data_requests.id", ondelete="CASCADE"), primary_key=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(default=0)

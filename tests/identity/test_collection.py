@@ -12,8 +12,16 @@ from sqlalchemy import select
 from portal.audit import AuditEntry
 from portal.dsr import service
 from portal.dsr.models import DataRequest
+from portal.identity.models import CollectionCode
 from portal.mail.models import OutboxMail
-from tests.backoffice.factories import csrf_of, current_version, decide, signed_in_staff
+from tests.backoffice.factories import (
+    csrf_of,
+    current_version,
+    decide,
+    make_request,
+    signed_in_staff,
+)
+from tests.dsr.helpers import form_fields
 from tests.htmlcheck import html_problems
 from tests.identity.test_request_identity import _identified_request
 from tests.idp.provider import identify
@@ -129,4 +137,55 @@ def test_a_status_link_ends_a_grace_period_after_the_case_is_closed(identity_db_
         assert works and found.id == data_request.id
     except service.LinkInvalid:
         assert not works
+    session.close()
+
+
+def test_where_the_register_allows_e_mail_level_a_one_time_code_opens_the_answer(
+        identity_db_app, tmp_path):
+    session = identity_db_app.extensions["db_sessionmaker"]()
+    staff = identity_db_app.test_client()
+    signed_in_staff(staff, session, orgs=("museokortti",))
+    data_request = make_request(session, register="museokortti")
+    assert _send_for_collection(staff, data_request).status_code == 302
+    status = _link_in(session.scalar(select(OutboxMail).where(
+        OutboxMail.template == "dsr_decision_collect")))
+    document = session.get(DataRequest, data_request.id).documents[0]
+
+    requester = identity_db_app.test_client()
+    assert requester.get(f"{status}/answer/{document.id}").status_code == 403
+    requester.post(f"{status}/collect/code", data={"csrf_token": csrf_of(requester, status)})
+    mail = session.scalar(select(OutboxMail).where(OutboxMail.template == "dsr_collection_code"))
+    code = re.search(r"(?<![\w-])(\d{6})(?![\w-])", mail.body).group(1)
+    stored = session.scalar(select(CollectionCode))
+    assert code not in stored.code_hash
+
+    wrong = requester.post(f"{status}/collect/check", data={
+        "csrf_token": csrf_of(requester, status), "code": "abc"})
+    assert wrong.status_code == 400
+    assert 'aria-invalid="true"' in wrong.get_data(as_text=True)
+    assert html_problems({"wrong_code": wrong.data}, tmp_path) == []
+    assert requester.get(f"{status}/answer/{document.id}").status_code == 403
+    assert requester.post(f"{status}/collect/check", data={
+        "csrf_token": csrf_of(requester, status), "code": code}).status_code == 302
+    assert requester.get(f"{status}/answer/{document.id}").status_code == 200
+    # Used up: another browser with the same code gets nothing.
+    other = identity_db_app.test_client()
+    assert other.post(f"{status}/collect/check", data={
+        "csrf_token": csrf_of(other, status), "code": code}).status_code == 400
+    session.close()
+
+
+def test_a_one_time_code_is_not_offered_where_the_register_needs_strong_identification(
+        identity_db_app):
+    session = identity_db_app.extensions["db_sessionmaker"]()
+    data_request = _identified_request(identity_db_app.test_client(), session)
+    staff = identity_db_app.test_client()
+    signed_in_staff(staff, session)
+    _send_for_collection(staff, data_request)
+    status = _link_in(session.scalar(select(OutboxMail).where(
+        OutboxMail.template == "dsr_decision_collect")))
+    client = identity_db_app.test_client()
+    assert "/collect/code" not in client.get(status).get_data(as_text=True)
+    assert client.post(f"{status}/collect/code", data={
+        "csrf_token": form_fields(client)["csrf_token"]}).status_code == 404
     session.close()

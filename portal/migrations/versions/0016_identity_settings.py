@@ -25,6 +25,14 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['register_id'], ['registers.id'], name=op.f('fk_register_identification_register_id_registers'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('register_id', name=op.f('pk_register_identification'))
     )
+    op.create_table('collection_codes',
+    sa.Column('request_id', sa.Integer(), nullable=False),
+    sa.Column('code_hash', sa.String(length=64), nullable=False),
+    sa.Column('expires_at', portal.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['request_id'], ['data_requests.id'], name=op.f('fk_collection_codes_request_id_data_requests'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('request_id', name=op.f('pk_collection_codes'))
+    )
     with op.batch_alter_table('request_identities') as batch:
         batch.add_column(sa.Column('verified_by', sa.Integer(), nullable=True))
         batch.add_column(sa.Column('document_type', sa.String(length=32), server_default='', nullable=False))
@@ -40,4 +48,5 @@ def downgrade() -> None:
         batch.drop_constraint(op.f('fk_request_identities_verified_by_staff_users'), type_='foreignkey')
         batch.drop_column('document_type')
         batch.drop_column('verified_by')
+    op.drop_table('collection_codes')
     op.drop_table('register_identification')
