@@ -197,9 +197,10 @@ def answer_question(request: DataRequest, text: str, *, now: datetime) -> None:
     """The requester's answer ends the pause of Art. 12(6) and the clock runs again."""
     if request.state != "info_requested":
         raise NotOpen()
-    question = open_question(request)
+    asked = [event for event in request.events if event.kind == "info_requested"]
     request.state = "received"
-    if question is not None and question.reason == pauses_rules.IDENTITY:
+    # Only a question recorded with the identity reason (older ones have no reason).
+    if asked and asked[-1].codes == [pauses_rules.IDENTITY]:
         # What proves identity is for staff only, never on the status page (legal rules §8).
         request.events.append(RequestEvent(kind="info_answered", created_at=now))
         request.events.append(RequestEvent(kind="identity_proof", created_at=now, text=text,
