@@ -32,10 +32,26 @@ demo: install
 	$(FLASK) notices import --override "Demo notices: their sources do not state these items." portal/demo/notices
 	$(FLASK) staff demo
 
+# `make run IDP=1`: also the local OpenID provider (tests/idp, npm oidc-provider) as a demo
+# identity provider with two test persons, and the portal identifying through it.
+IDP ?=
+IDP_PORT ?= 5010
+IDP_DIR ?= instance/demo-idp
+ifeq ($(IDP),1)
+RUN_NEEDS := node_modules/axe-core/axe.min.js
+IDP_ENV = PORTAL_OIDC_ISSUER=http://127.0.0.1:$(IDP_PORT) PORTAL_OIDC_CLIENT_ID=portal \
+	PORTAL_OIDC_SIGNING_KEYS=$(IDP_DIR)/sig.pem PORTAL_OIDC_ENCRYPTION_KEYS=$(IDP_DIR)/enc.pem \
+	PORTAL_IDENTITY_CODE_KEY=$$(cat $(IDP_DIR)/code.key)
+IDP_KEYS = $(BIN)/python -m tests.idp.demo keys $(IDP_DIR)
+IDP_START = $(BIN)/python -m tests.idp.demo serve $(IDP_DIR) $(IDP_PORT) $(PORTAL_BASE_URL) &
+endif
+
 ## Serve the portal with demo content on http://$(HOST):$(PORT)/, delivering mail as it goes.
-run: demo
+## IDP=1: with a demo identity provider for strong identification (docs/identification.md).
+run: demo $(RUN_NEEDS)
 	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl-C stops). Mail goes to instance/mail/ unless PORTAL_MAIL_SERVER is set."
-	trap 'kill 0' EXIT; $(FLASK) mail send --loop & $(FLASK) run --host $(HOST) --port $(PORT)
+	$(IDP_KEYS)
+	trap 'kill 0' EXIT; $(IDP_START) $(FLASK) mail send --loop & $(IDP_ENV) $(FLASK) run --host $(HOST) --port $(PORT)
 
 ## The whole suite: unit, web, PDF, PostgreSQL, HTML validity and browser tests.
 test: install node_modules/axe-core/axe.min.js

@@ -61,7 +61,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from .dsr import bp as dsr_bp
     from .identity import bp as identity_bp
     from .identity import root_bp as identity_root_bp
-    from .identity import staff_views  # noqa: F401  (its routes join the back office's)
+    from .identity import settings_views, staff_views  # noqa: F401  (routes join the back office's)
     from .notices import bp as notices_bp
     from .ops import bp as ops_bp
     from .site import bp as site_bp

@@ -50,11 +50,13 @@ def mail_requester(session: Session, request: DataRequest, template: str, subjec
                    **context) -> None:
     """Queue a mail to the requester in their language, with a fresh status link."""
     attachments = context.pop("attachments", ())
+    token = context.pop("status_token", None) or new_status_link(
+        request, lasting=context.pop("lasting_link", False))
     queue_mail(session, recipient=request.email, lang=request.locale, subject=subject,
                template=template, request_id=request.id, attachments=attachments,
                context={"request": request, "right": right_of(request),
                         "status_link": absolute_link("dsr.status", lang_code=request.locale,
-                                                     token=new_status_link(request)),
+                                                     token=token),
                         **context})
 
 

@@ -20,6 +20,7 @@ from ..extensions import limiter
 from ..law import decisions as rules
 from ..law import grounds as ground_rules
 from ..law import steps
+from ..law.identification import CollectionUnavailable
 from . import actions, bp, decisions
 from .action_views import ERRORS as ACTION_ERRORS
 from .extracts import MAX_CELLS_IN_ALL, MAX_FILES, BadExtract, cells, read_extract
@@ -55,6 +56,9 @@ ERRORS = {
     steps.PublicStepsRequired: (_l("The data was made public: write what was done to tell "
                                    "the others who process it (GDPR Art. 17(2))."),
                                 "public-steps"),
+    CollectionUnavailable: (_l("Secure collection needs strong electronic identification, "
+                               "which is not set up. Attach the answer to the mail."),
+                            "delivery-attach"),
     rules.IdentityTooWeak: (_l("This register discloses or erases data only after strong "
                                "electronic identification, and the requester has not identified "
                                "strongly. Ask the requester to identify before sending."),
@@ -159,7 +163,8 @@ def _refused(request_id: int, exc: Exception):
 
 
 HANDLED = (actions.Conflict, StaleDataError, BadExtract, workflow.WorkflowError,
-           rules.DecisionError, ground_rules.GroundError, steps.StepError)
+           rules.DecisionError, ground_rules.GroundError, steps.StepError,
+           CollectionUnavailable)
 
 
 def _done(request_id: int, message: str):
@@ -188,7 +193,8 @@ def send_decision(request_id: int):
     try:
         decisions.send(session, data_request, current_user, version=_version(),
                        late_confirmed=request.form.get("late_confirmed") == "1", now=utcnow(),
-                       identification=current_app.config["PORTAL"].identification_enabled)
+                       identification=current_app.config["PORTAL"].identification_enabled,
+                       delivery=request.form.get("delivery", "attach"))
         session.commit()
     except HANDLED as exc:
         return _refused(request_id, exc)

@@ -22,10 +22,12 @@ from ..dsr.models import DataRequest, DecisionFile, RequestEvent, ResponseDocume
 from ..dsr.outcomes import OUTCOME_SENTENCES
 from ..dsr.service import deadline_of
 from ..identity import service as identity
+from ..identity.collection import FOR_COLLECTION
 from ..law import decisions as rules
 from ..law import steps
 from ..law.decisions import Decision
 from ..law.fees import charged
+from ..law.identification import check_delivery
 from ..mail.compose import Attachment
 from .actions import Conflict, mail_requester, snapshot
 from .extracts import Extract, read_extract
@@ -107,11 +109,13 @@ def letter_pdf(session: Session, request: DataRequest, signer: StaffUser, now) -
 
 
 def send(session: Session, request: DataRequest, staff: StaffUser, *, version: int,
-         late_confirmed: bool, now: datetime, identification: bool) -> None:
+         late_confirmed: bool, now: datetime, identification: bool,
+         delivery: str = "attach") -> None:
     """Send the prepared decision: letter and files archived and mailed, the request closed.
 
     ``identification``: strong identification is configured, so the registers' identity
-    levels apply (legal rules §8).
+    levels apply (legal rules §8). ``delivery``: ``attach`` puts the files in the mail,
+    ``collect`` leaves them on the status page for the identified requester (issue 14).
     """
     _check_version(request, version)
     decision = prepared(request)
@@ -126,6 +130,7 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
                         represented=request.authority is not None,
                         authority_verified=request.authority_verified_at is not None,
                         fee=charged(decision.outcome, request.fee_cents))
+    check_delivery(delivery, identification=identification)
     before = snapshot(request)
     pdf = letter_pdf(session, request, staff, now)
     files = [Attachment(f"{request.reference}-decision.pdf", "application/pdf", pdf)]
@@ -146,9 +151,13 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
     request.state, request.outcome, request.decided_late = new_state, decision.outcome, late
     request.prepared_decision, request.prepared_by = None, None
     request.decision_files = []
-    mail_requester(session, request, "dsr_decision",
+    collect = delivery == "collect"
+    if collect:
+        request.events.append(RequestEvent(kind=FOR_COLLECTION, created_at=now, public=False))
+    mail_requester(session, request, "dsr_decision_collect" if collect else "dsr_decision",
                    _l("Decision on your request %(reference)s", reference=request.reference),
-                   attachments=files, outcome=OUTCOME_SENTENCES[decision.outcome],
+                   attachments=() if collect else files, lasting_link=collect,
+                   outcome=OUTCOME_SENTENCES[decision.outcome],
                    adverse=(decision.outcome in rules.ADVERSE
                             or charged(decision.outcome, request.fee_cents)))
     session.flush()
@@ -156,4 +165,5 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
                  controller_id=request.controller_id, before=before,
                  after={**snapshot(request), "outcome": decision.outcome,
                         "grounds": list(decision.grounds), "prepared_by": prepared_by,
-                        "late": late, "files": [f.filename for f in files]})
+                        "late": late, "files": [f.filename for f in files],
+                        "delivery": delivery})

@@ -175,6 +175,9 @@ class StatusLink(Base):
         ForeignKey("data_requests.id", ondelete="CASCADE"), index=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: A link to an answer left for collection: it works until the case is deleted under the
+    #: retention rules, not only for the grace period after closing (issue 14, part 5).
+    lasting: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class ResponseDocument(Base):

@@ -180,11 +180,23 @@ def confirm(session: Session, request: DataRequest, *, now: datetime) -> str:
     return status_token
 
 
-def new_status_link(request: DataRequest) -> str:
-    """A fresh secret link to the status page (for a mail); earlier links keep working."""
+def new_status_link(request: DataRequest, *, lasting: bool = False) -> str:
+    """A fresh secret link to the status page (for a mail); earlier links keep working.
+
+    A ``lasting`` link leads to an answer left for collection: it works as long as the case
+    is kept (retention), not only for the grace period after closing."""
     token, token_hash = new_token()
-    request.links.append(StatusLink(token_hash=token_hash))
+    request.links.append(StatusLink(token_hash=token_hash, lasting=lasting))
     return token
+
+
+def reissue_status_link(request: DataRequest) -> str:
+    """Revoke every link to the request's status page and make one new one (for a mail).
+
+    The new link lasts like the old ones did: long while an answer waits for collection."""
+    lasting = any(link.lasting for link in request.links)
+    request.links.clear()
+    return new_status_link(request, lasting=lasting)
 
 
 def by_status_token(session: Session, token: str, *, now: datetime,
@@ -196,7 +208,7 @@ def by_status_token(session: Session, token: str, *, now: datetime,
         raise LinkInvalid()
     request = session.get(DataRequest, link.request_id)
     closed_at = closed_on(request)
-    if closed_at is not None and closed_at + valid_after_closing < now:
+    if closed_at is not None and closed_at + valid_after_closing < now and not link.lasting:
         raise LinkInvalid()
     return request
 
@@ -205,7 +217,9 @@ def closed_on(request: DataRequest) -> datetime | None:
     """When the request was closed (its latest closing event), or None while it is open."""
     if request.state in OPEN_STATES or request.state == "unconfirmed":
         return None
-    closing = [e.created_at for e in request.events if e.kind == request.state]
+    # A decision's event is named after its outcome (granted, no_data...), not the state.
+    closing = [e.created_at for e in request.events
+               if e.kind in (request.state, request.outcome)]
     return max(closing) if closing else None
 
 
@@ -230,8 +244,16 @@ def answer_question(request: DataRequest, text: str, *, now: datetime) -> None:
     """The requester's answer ends the pause of Art. 12(6) and the clock runs again."""
     if request.state != "info_requested":
         raise NotOpen()
+    asked = [event for event in request.events if event.kind == "info_requested"]
     request.state = "received"
-    request.events.append(RequestEvent(kind="info_answered", created_at=now, text=text))
+    # Only a question recorded with the identity reason (older ones have no reason).
+    if asked and asked[-1].codes == [pauses_rules.IDENTITY]:
+        # What proves identity is for staff only, never on the status page (legal rules §8).
+        request.events.append(RequestEvent(kind="info_answered", created_at=now))
+        request.events.append(RequestEvent(kind="identity_proof", created_at=now, text=text,
+                                           public=False))
+    else:
+        request.events.append(RequestEvent(kind="info_answered", created_at=now, text=text))
     refresh_due(request)
 
 

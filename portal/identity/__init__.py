@@ -11,4 +11,4 @@ from ..i18n import localized_blueprint
 bp = localized_blueprint("identity", __name__)
 root_bp = Blueprint("identity_root", __name__)
 
-from . import views  # noqa: E402,F401  (routes register themselves)
+from . import collect_views, views  # noqa: E402,F401  (routes register themselves)

@@ -24,9 +24,10 @@ from flask import (
 )
 
 from ..db import get_session, utcnow
-from ..dsr.service import LinkInvalid, by_status_token
+from ..dsr.pauses import IDENTITY
+from ..dsr.service import LinkInvalid, by_status_token, open_question
 from ..extensions import limiter
-from . import bp, client, root_bp, service, tokens
+from . import bp, client, collection, root_bp, service, tokens
 from .keys import PortalKeys
 
 PENDING = "oidc_pending"
@@ -81,13 +82,13 @@ def start_for_request(token: str):
     """Identify for a request already filed (its status page offers this while the request
     is at e-mail level); the status link proves the browser may act on the request."""
     try:
-        _request_by_status_token(token)
+        request_by_status_token(token)
     except LinkInvalid:
         abort(404)
     return _leave(status_token=token)
 
 
-def _request_by_status_token(token: str):
+def request_by_status_token(token: str):
     days = current_app.config["PORTAL"].status_link_days
     return by_status_token(get_session(), token[:200], now=utcnow(),
                            valid_after_closing=timedelta(days=days))
@@ -137,10 +138,18 @@ def callback():
     if token is None:
         return redirect(url_for("identity.start_page", lang_code=lang), code=303)
     try:
-        service.attach(get_session(), _request_by_status_token(token), session[IDENTIFIED])
+        data_request = request_by_status_token(token)
     except LinkInvalid:
         return render_template("identity/refused.html", reason="state"), 403
-    get_session().commit()
+    db_session = get_session()
+    row = service.of_request(db_session, data_request.id)
+    if row is None:
+        service.attach(db_session, data_request, session[IDENTIFIED])
+    elif not service.same_person(row, session[IDENTIFIED], settings.identity_code_key):
+        session.pop(IDENTIFIED, None)
+        return render_template("identity/refused.html", reason="person"), 403
+    collection.grant(data_request.id)
+    db_session.commit()
     return redirect(url_for("dsr.status", token=token, lang_code=lang), code=303)
 
 
@@ -163,8 +172,11 @@ def browser_identification() -> dict | None:
 @bp.app_template_global("status_identification")
 def status_identification(data_request) -> dict | None:
     """For the status page: whether to offer strong identification (the request is open, at
-    e-mail level, and its registers need strong identification for its right)."""
+    e-mail level, and its registers need strong identification for its right, or the handler
+    asked the requester to identify)."""
     if not current_app.config["PORTAL"].identification_enabled:
         return None
     level, required = service.levels(get_session(), data_request, enabled=True)
-    return {"identified": level == "strong", "needed": required == "strong"}
+    question = open_question(data_request)
+    asked = question is not None and question.reason == IDENTITY
+    return {"identified": level != "email", "needed": required == "strong" or asked}

@@ -9,8 +9,17 @@ portability or erasure. Plain rules, no Flask or database.
 
 from __future__ import annotations
 
-#: From weakest to strongest: a confirmed e-mail address, strong electronic identification.
+#: The levels a register can require, weakest first: a confirmed e-mail address, strong
+#: identification.
 LEVELS = ("email", "strong")
+#: How sure each way of identifying makes the controller: staff who saw an official identity
+#: document in person are as sure as strong electronic identification.
+RANKS = {"email": 0, "strong": 1, "in_person": 1}
+#: The identity documents staff may verify a person from (the type only, never the number).
+DOCUMENT_TYPES = ("identity_card", "passport", "driving_licence", "residence_permit")
+#: How an answer reaches the requester: attached to the mail, or collected on the status page
+#: after identification (issue 14 part 5; a wrong disclosure is a breach, Art. 33-34).
+DELIVERIES = ("attach", "collect")
 #: Rights whose granted answer discloses the data or destroys it.
 GATED_RIGHTS = frozenset({"access", "portability", "erasure"})
 #: W3C DPV personal-data terms that make a register need strong identification: the official
@@ -23,12 +32,34 @@ STRONG_DATA = frozenset({
 })
 
 
+class CollectionUnavailable(Exception):
+    """Secure collection needs strong identification to be configured (part 5 of issue 14)."""
+
+
+def check_delivery(delivery: str, *, identification: bool) -> None:
+    """An answer is attached, or collected where the requester can identify strongly."""
+    if delivery not in DELIVERIES or (delivery == "collect" and not identification):
+        raise CollectionUnavailable()
+
+
 def required_level(right: str, personal_data: set[str] | frozenset[str]) -> str:
-    """The level a granted answer on ``right`` needs, given the registers' data terms."""
+    """The default level a granted answer on ``right`` needs, given a register's data terms."""
     if right in GATED_RIGHTS and personal_data & STRONG_DATA:
         return "strong"
     return "email"
 
 
+def register_level(right: str, personal_data: set[str] | frozenset[str],
+                   chosen: dict[str, str]) -> str:
+    """The level one register needs for ``right``: its own choice, else the default rule."""
+    level = chosen.get(right)
+    return level if level in LEVELS else required_level(right, personal_data)
+
+
+def strictest(levels) -> str:
+    """A request to several registers needs the strictest of their levels."""
+    return max(levels, key=RANKS.__getitem__, default="email")
+
+
 def meets(level: str, required: str) -> bool:
-    return LEVELS.index(level) >= LEVELS.index(required)
+    return RANKS[level] >= RANKS[required]

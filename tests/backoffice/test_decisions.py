@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from portal.audit import AuditEntry
 from portal.backoffice.letters import render_decision
+from portal.dsr import views as dsr_views
 from portal.dsr.models import DataRequest
 from portal.dsr.rights import RIGHTS
 from portal.law.citations import capitalised, cite, gdpr
@@ -162,6 +163,8 @@ def test_a_handler_prepares_a_partial_decision_and_the_decision_maker_sends_it(
     assert entries[1].after["grounds"] == ["dpa_34_2"]
 
     status = re.search(r"http://localhost(/sv/requests/status/\S+)", mail.body).group(1)
+    # Read within the grace period after closing, when the link still works (issue 14).
+    monkeypatch.setattr(dsr_views, "utcnow", lambda: at_helsinki("2026-03-10"))
     page = app.test_client().get(status).get_data(as_text=True)
     assert "Anteckningarna" not in page  # the letter says what is withheld; the page does not
     assert "Vårdplanen kan skada dig." in page

@@ -1,9 +1,11 @@
 """In Chromium, against the local OpenID provider: a requester identifies strongly on the
 form and files an access request; the DPO sees "strong (substantial)" and a matching name and
-can send the granted answer; a lower level than required is refused with a page and no session."""
+sends the granted answer by secure collection; the requester downloads it after identifying
+again; a lower level than required is refused with a page and no session."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -11,6 +13,7 @@ from sqlalchemy import select
 
 from portal.dsr import service
 from portal.dsr.models import DataRequest
+from portal.mail.models import OutboxMail
 from tests.backoffice.factories import make_staff
 from tests.browser.test_decision_browser import sign_in
 from tests.browser.test_public_browser import axe_violations
@@ -73,7 +76,7 @@ def test_identified_request_reaches_the_dpo_with_its_level(browser, identity_liv
         service.confirm(session, data_request, now=data_request.received_at)
         dpo = make_staff(session, email="tsv@espoo.example", orgs=("espoo",))
         session.commit()
-        request_id = data_request.id
+        request_id, reference = data_request.id, data_request.reference
 
     staff = browser.new_context(bypass_csp=True).new_page()
     sign_in(staff, live, dpo)
@@ -88,10 +91,36 @@ def test_identified_request_reaches_the_dpo_with_its_level(browser, identity_liv
     staff.fill("#decision-text", "Tässä tietosi.")
     with staff.expect_navigation():
         staff.click("form:has(#decision-text) button[type=submit]")
+    staff.check("#delivery-collect")
     with staff.expect_navigation():
         staff.click("#send-decision")
     assert "The decision was sent." in staff.content()
     staff.context.close()
+
+    # The mail only says the answer is ready; the requester identifies again to download it.
+    with live.app.extensions["db_sessionmaker"]() as session:
+        mail = session.scalar(select(OutboxMail).where(
+            OutboxMail.template == "dsr_decision_collect"))
+        assert mail.attachments == []
+        link = re.search(r"https?://\S+/requests/status/\S+", mail.body).group(0)
+    context = browser.new_context(locale="fi-FI", bypass_csp=True)  # for axe
+    page = context.new_page()
+    page.goto(link)
+    assert axe_violations(page, axe_source) == []
+    with page.expect_navigation():
+        page.click("#collect a.button")
+    page.wait_for_selector("text=Test identity provider")
+    page.select_option("#acr", label="substantial")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    assert "Olet tunnistautunut. Lataa alla olevat tiedostot" in page.content()
+    assert axe_violations(page, axe_source) == []
+    with page.expect_download() as download:
+        page.click(f"#collect a:has-text('{reference}-decision.pdf')")
+    assert download.value.path().read_bytes().startswith(b"%PDF")
+    page.reload()
+    assert "Latasit vastauksen" in page.content()
+    context.close()
 
 
 def test_a_lower_level_than_required_is_refused_in_the_browser(browser, identity_live,

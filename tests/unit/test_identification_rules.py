@@ -33,3 +33,28 @@ def test_a_granted_decision_is_refused_by_the_rules_at_email_level(outcome, righ
 def test_a_refusal_or_a_no_data_answer_discloses_nothing_and_is_not_gated():
     _send("refused", "access", "email", "strong")
     _send("no_data", "access", "email", "strong")
+
+
+def test_a_register_s_own_choice_wins_over_the_default_rule_and_the_strictest_register_counts():
+    from portal.law.identification import register_level, strictest
+
+    assert register_level("access", KAMU_DATA, {}) == "strong"
+    assert register_level("access", KAMU_DATA, {"access": "email"}) == "email"
+    assert register_level("rectification", {"Name"}, {"rectification": "strong"}) == "strong"
+    assert register_level("access", KAMU_DATA, {"access": "bogus"}) == "strong"
+    assert strictest(["email", "strong", "email"]) == "strong"
+    assert strictest([]) == "email"
+
+
+def test_verification_in_person_is_as_sure_as_strong_identification():
+    _send("granted", "access", "in_person", "strong")
+
+
+def test_secure_collection_needs_strong_identification_to_be_set_up():
+    from portal.law.identification import CollectionUnavailable, check_delivery
+
+    check_delivery("attach", identification=False)
+    check_delivery("collect", identification=True)
+    for delivery, identification in (("collect", False), ("post", True)):
+        with pytest.raises(CollectionUnavailable):
+            check_delivery(delivery, identification=identification)
