@@ -25,7 +25,7 @@ def document_request(session, received: str) -> DataRequest:
     submission = service.Submission(
         right="access", register_slugs=(), name="", email="aino@example.fi", phone="",
         details="Rakennuslupapäätökset 2025.", locale="fi", submission_key=f"doc-{received}",
-        law="openness", authority="espoo")
+        law="openness", authority_slug="espoo")
     request, _token = service.submit(session, submission, now=at_helsinki(received),
                                      valid_for=timedelta(days=7),
                                      operator_register="tietosuojaportaali")

@@ -75,7 +75,7 @@ def test_a_fee_is_told_to_the_requester_first_and_charged_by_the_decision(
     session.expire_all()
     letter = session.scalars(select(ResponseDocument).where(
         ResponseDocument.request_id == request.id)).first()
-    text = pdf_text(letter.data).replace("\xa0", " ")
+    text = " ".join(pdf_text(letter.data).replace("\xa0", " ").split())
     assert "Maksu" in text and "10,00 €" in text
     assert "15 artiklan 3 kohdan" in text or "15 artiklan 3 kohta" in text
     entry = session.scalar(select(AuditEntry).where(AuditEntry.action == "request.propose_fee"))
