@@ -78,8 +78,16 @@ def format_date_range(start: dt.date, end: dt.date, lang: str | None = None) -> 
     return f"{first}\u2013{end.day}.{end.month}.{end.year}"
 
 
+def format_month(year_month: str, lang: str | None = None) -> str:
+    """A month of the statistics ("2026-03") in words: "maaliskuu 2026", "mars 2026"."""
+    lang = _lang(lang)
+    year, month = (int(part) for part in year_month.split("-"))
+    return dates.format_date(dt.date(year, month, 1), "LLLL y", locale=BABEL_LOCALE[lang])
+
+
 def init_app(app: Flask) -> None:
     """Replace Flask-Babel's date filters with these, so that every template writes dates the
     Finnish way without naming a pattern."""
     app.jinja_env.filters.update(dateformat=format_date, datetimeformat=format_datetime,
-                                 timeformat=format_time, daterange=format_date_range)
+                                 timeformat=format_time, daterange=format_date_range,
+                                 monthformat=format_month)

@@ -62,7 +62,8 @@ def test_statistics_page_and_csv(app, session):
     client = app.test_client()
     sign_in(client, dpo)
     html = client.get("/admin/stats").get_data(as_text=True)
-    assert "2026-03" in html and "See your data (right of access)" in html
+    assert '<time datetime="2026-03">March 2026</time>' in html
+    assert "See your data (right of access)" in html
     assert "100%" in html and "(1/1)" in html
     csv_text = client.get("/admin/stats.csv").get_data(as_text=True)
     assert "2026-03,access,2,1,0,0,1,1,0,18" in csv_text

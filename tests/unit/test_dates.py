@@ -8,7 +8,13 @@ import pytest
 from flask import Flask
 from flask_babel import Babel, force_locale
 
-from portal.dates import format_date, format_date_range, format_datetime, format_time
+from portal.dates import (
+    format_date,
+    format_date_range,
+    format_datetime,
+    format_month,
+    format_time,
+)
 from portal.law.citations import cite_gdpr_list, parse_gdpr
 
 MOMENT = datetime(2026, 2, 16, 8, 15, tzinfo=UTC)  # 10.15 in Helsinki
@@ -70,3 +76,9 @@ def test_a_whole_article_and_a_bad_notation():
     assert cite_gdpr_list(parse_gdpr("32"), "fi") == "tietosuoja-asetuksen 32 artikla"
     with pytest.raises(ValueError):
         parse_gdpr("Art. 32")
+
+
+@pytest.mark.parametrize("lang, expected", [("fi", "maaliskuu 2026"), ("sv", "mars 2026"),
+                                            ("en", "March 2026")])
+def test_a_month_of_the_statistics_in_words(babel_app, lang, expected):
+    assert format_month("2026-03", lang) == expected
