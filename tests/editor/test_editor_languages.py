@@ -56,9 +56,9 @@ def test_a_register_is_created_in_finnish_only(client, session):
     signed_in_editor(client, session, orgs=("honkalahti",))
     response = client.post("/admin/registers/new", data={
         "csrf_token": csrf_of(client, "/admin/registers/new"), "controller": "honkalahti",
-        "slug": "varhaiskasvatus", "languages-given": "1", "languages": ["fi"],
-        "title-fi": "Varhaiskasvatuksen asiakasrekisteri", "title-sv": "", "title-en": ""})
+        "slug": "esiopetus", "languages-given": "1", "languages": ["fi"],
+        "title-fi": "Esiopetuksen oppilasrekisteri", "title-sv": "", "title-en": ""})
     assert response.status_code == 302
-    draft = _draft(session, "varhaiskasvatus")
+    draft = _draft(session, "esiopetus")
     assert draft.content["languages"] == ["fi"]
-    assert draft.content["title"] == {"fi": "Varhaiskasvatuksen asiakasrekisteri"}
+    assert draft.content["title"] == {"fi": "Esiopetuksen oppilasrekisteri"}

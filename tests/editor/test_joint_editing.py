@@ -102,4 +102,4 @@ def test_the_checklist_asks_for_the_essence_in_every_language(client, session):
     html = client.get(OVERVIEW.format(SLUG)).get_data(as_text=True)
     assert (f'<a href="/admin/registers/{SLUG}/edit#arrangement-essence-sv">The essence of the '
             'arrangement</a>') in html
-    assert "Required by GDPR Art. 26(2)." in html
+    assert "Required by Article 26(2) GDPR." in html

@@ -71,7 +71,7 @@ def test_an_answer_for_collection_is_downloaded_only_by_the_person_identified_ag
     # Identified strongly, but as someone else: refused, still no file.
     other = _identify_on(stranger, status, "tester-2")
     assert other.status_code == 403
-    assert "joku muu" in other.get_data(as_text=True)
+    assert "olet eri henkilö" in other.get_data(as_text=True)
     assert stranger.get(f"{status}/answer/{document.id}").status_code == 403
 
     requester = identity_db_app.test_client()

@@ -77,7 +77,8 @@ def test_the_jsonld_names_each_city_as_an_organisation_and_the_joint_group(clien
             {"@value": city, "@language": lang} for city in CITIES[lang]]
         ids[lang] = [n["@id"] for n in nodes]
         assert nodes[0]["dpv:hasDataProtectionOfficer"] == {
-            "@type": "dpv:DataProtectionOfficer", "schema:email": "tietosuoja@hel.fi"}
+            "@id": "http://localhost/#org-helsinki-dpo", "@type": "dpv:DataProtectionOfficer",
+            "schema:email": "tietosuoja@hel.fi"}
         assert nodes[2]["schema:identifier"] == "0124610-9"
         assert "schema:email" not in nodes[1]  # no empty contact values (Espoo gives a phone)
         assert "dpv:hasDataProtectionOfficer" not in document  # the DPOs are the cities'
