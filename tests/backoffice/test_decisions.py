@@ -198,7 +198,8 @@ def test_a_late_refusal_is_sent_only_when_confirmed_and_counted(client, session,
     assert session.get(DataRequest, request.id).decided_late is True
     page = client.get("/admin/stats").get_data(as_text=True)
     assert "Decided late" in page
-    row = re.search(r"<th scope=\"row\">2026-03</th>(.*?)</tr>", page, re.S).group(1)
+    row = re.search(r"<th scope=\"row\"><time datetime=\"2026-03\">[^<]*</time></th>(.*?)</tr>",
+                    page, re.S).group(1)
     assert re.findall(r"<td>([^<]*)</td>", row)[6] == "1"
 
 
