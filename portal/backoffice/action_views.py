@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..db import get_session, utcnow
 from ..dsr import workflow
 from . import accounts, actions, bp
-from .queue_views import render_detail, visible_request
+from .queue_views import STALE_REQUEST, render_detail, visible_request
 
 ERRORS = {
     workflow.NotAllowed: _l("That cannot be done to the request in its present state."),
@@ -77,9 +77,7 @@ def act(request_id: int):
         session.commit()
     except (actions.Conflict, StaleDataError):
         session.rollback()
-        return render_detail(visible_request(request_id), error=_(
-            "Someone else changed this request while you were working on it. Nothing you sent "
-            "was saved. Check the request below and try again."), code=409)
+        return render_detail(visible_request(request_id), error=str(STALE_REQUEST), code=409)
     except workflow.WorkflowError as exc:
         session.rollback()
         return _refused(visible_request(request_id), exc)

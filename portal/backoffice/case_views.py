@@ -18,7 +18,7 @@ from ..cases.titles import HOLD_TITLES, RECORD_TITLES
 from ..db import get_session, utcnow
 from . import bp
 from .organisation_views import _managed
-from .queue_views import render_detail, visible_request
+from .queue_views import STALE_REQUEST, render_detail, visible_request
 
 HOLD_ERRORS = {
     rules.HoldReasonRequired: _l("Choose the proceeding and write what it is (at most 2,000 "
@@ -50,9 +50,7 @@ def legal_hold(request_id: int):
         session.commit()
     except StaleDataError:
         session.rollback()
-        return render_detail(visible_request(request_id), error=_(
-            "Someone else changed this request while you were working on it. Nothing you sent "
-            "was saved. Check the request below and try again."), code=409)
+        return render_detail(visible_request(request_id), error=str(STALE_REQUEST), code=409)
     except rules.RetentionError as exc:
         session.rollback()
         field = "hold-note" if placing else "release-note"

@@ -24,7 +24,7 @@ from ..law.identification import CollectionUnavailable
 from . import actions, bp, decisions
 from .action_views import ERRORS as ACTION_ERRORS
 from .extracts import MAX_CELLS_IN_ALL, MAX_FILES, BadExtract, cells, read_extract
-from .queue_views import recipients_of, render_detail, visible_request
+from .queue_views import STALE_REQUEST, recipients_of, render_detail, visible_request
 
 #: Each refusal of the rules: the message, and the id of the field it concerns.
 ERRORS = {
@@ -148,9 +148,7 @@ def _refused(request_id: int, exc: Exception):
     get_session().rollback()
     data_request = visible_request(request_id)
     if isinstance(exc, (actions.Conflict, StaleDataError)):
-        return render_detail(data_request, error=_(
-            "Someone else changed this request while you were working on it. Nothing you sent "
-            "was saved. Check the request below and try again."), code=409)
+        return render_detail(data_request, error=str(STALE_REQUEST), code=409)
     if isinstance(exc, BadExtract):
         return render_detail(data_request, error=f"{exc.filename}: {exc.reason}",
                              error_field="decision-files", code=400, form=request.form)

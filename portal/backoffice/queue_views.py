@@ -6,6 +6,7 @@ from datetime import date
 
 from flask import Response, abort, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -178,6 +179,12 @@ def decision_context(session, data_request: DataRequest, form) -> dict:
         "preparer": session.get(StaffUser, data_request.prepared_by)
         if data_request.prepared_by else None,
     }
+
+
+#: Shown when optimistic locking refused a change (another handler saved first): nothing of
+#: the form was saved, so the handler reloads and decides again.
+STALE_REQUEST = _l("Someone else changed this request while you were working on it. Nothing you "
+                   "sent was saved. Check the request below and try again.")
 
 
 def render_detail(data_request: DataRequest, *, error: str = "", error_field: str = "",

@@ -12,7 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..db import get_session, utcnow
 from . import bp
 from .actions import Conflict
-from .queue_views import render_detail, visible_request
+from .queue_views import STALE_REQUEST, render_detail, visible_request
 from .reclassify import NotReclassifiable, can_reclassify, reclassify
 
 NOT_RECLASSIFIABLE = _l("Only an open request for access to a public authority can be moved "
@@ -33,9 +33,7 @@ def reclassify_request(request_id: int):
         session.commit()
     except (Conflict, StaleDataError):
         session.rollback()
-        return render_detail(visible_request(request_id), error=_(
-            "Someone else changed this request while you were working on it. Nothing you sent "
-            "was saved. Check the request below and try again."), code=409)
+        return render_detail(visible_request(request_id), error=str(STALE_REQUEST), code=409)
     except NotReclassifiable:
         session.rollback()
         return render_detail(visible_request(request_id), error=str(NOT_RECLASSIFIABLE),

@@ -18,7 +18,7 @@ from ..dsr import workflow
 from ..law import steps as rules
 from . import bp, steps
 from .actions import Conflict
-from .queue_views import render_detail, visible_request
+from .queue_views import STALE_REQUEST, render_detail, visible_request
 
 #: (message, the id of the field it concerns) per refusal.
 ERRORS = {
@@ -60,9 +60,7 @@ def _run(request_id: int, step) -> object:
         session.commit()
     except (Conflict, StaleDataError):
         session.rollback()
-        return render_detail(visible_request(request_id), error=_(
-            "Someone else changed this request while you were working on it. Nothing you sent "
-            "was saved. Check the request below and try again."), code=409)
+        return render_detail(visible_request(request_id), error=str(STALE_REQUEST), code=409)
     except BadAddress:
         session.rollback()
         return render_detail(visible_request(request_id), error=_(

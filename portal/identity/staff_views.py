@@ -21,7 +21,7 @@ from .. import audit
 from ..backoffice import actions
 from ..backoffice import bp as backoffice_bp
 from ..backoffice.models import StaffUser
-from ..backoffice.queue_views import render_detail, visible_request
+from ..backoffice.queue_views import STALE_REQUEST, render_detail, visible_request
 from ..db import get_session, utcnow
 from ..dsr import workflow
 from ..dsr.models import OPEN_STATES, RequestEvent
@@ -132,9 +132,7 @@ def ask_identification(request_id: int):
         db_session.commit()
     except (actions.Conflict, StaleDataError):
         db_session.rollback()
-        return render_detail(visible_request(request_id), error=_(
-            "Someone else changed this request while you were working on it. Nothing you sent "
-            "was saved. Check the request below and try again."), code=409)
+        return render_detail(visible_request(request_id), error=str(STALE_REQUEST), code=409)
     except workflow.WorkflowError:
         db_session.rollback()
         return render_detail(visible_request(request_id), error=_(
