@@ -171,6 +171,20 @@ class _Checker:
             self.fail(name, "lists a code twice")
         return list(value)
 
+    def tables(self, data: Any, field: str, name: str, *, at_least_one: bool = False):
+        """Each table of an array of tables (``[[name]]``) with its field path, reporting a
+        value that is not such an array, or an entry that is not a table, instead."""
+        if not isinstance(data, list) or (at_least_one and not data):
+            self.fail(field, f"must be a list of {'one or more ' if at_least_one else ''}"
+                             f"[[{name}]] tables")
+            return
+        for index, item in enumerate(data, start=1):
+            where = f"{field}[{index}]"
+            if isinstance(item, dict):
+                yield where, item
+            else:
+                self.fail(where, "must be a table")
+
     def unknown(self, data: dict, allowed: set[str], prefix: str = "") -> None:
         for key in sorted(set(data) - allowed):
             self.fail(f"{prefix}{key}", "is not a field of the notice file format")
@@ -285,15 +299,8 @@ def _sections(check: _Checker, data: Any, required: tuple[str, ...] = REQUIRED_T
 
 
 def _recipients(check: _Checker, data: Any) -> list[dict]:
-    if not isinstance(data, list):
-        check.fail("recipients", "must be a list of [[recipients]] tables")
-        return []
     result = []
-    for index, item in enumerate(data, start=1):
-        field = f"recipients[{index}]"
-        if not isinstance(item, dict):
-            check.fail(field, "must be a table")
-            continue
+    for field, item in check.tables(data, "recipients", "recipients"):
         check.unknown(item, RECIPIENT_KEYS, f"{field}.")
         role = check.text(item, "role", f"{field}.role")
         name = _recipient_name(check, item, f"{field}.name")

@@ -77,15 +77,8 @@ def _union(lists) -> list[str]:
 
 def read_purposes(check: Any, data: Any) -> list[dict]:
     """The ``[[purposes]]`` tables, normalised, with every problem reported to ``check``."""
-    if not isinstance(data, list) or not data:
-        check.fail("purposes", "must be a list of one or more [[purposes]] tables")
-        return []
     result, keys = [], set()
-    for index, item in enumerate(data, start=1):
-        field = f"purposes[{index}]"
-        if not isinstance(item, dict):
-            check.fail(field, "must be a table")
-            continue
+    for field, item in check.tables(data, "purposes", "purposes", at_least_one=True):
         purpose = _purpose(check, item, field)
         if purpose["key"] in keys:
             check.fail(f"{field}.key", "is used by another purpose")
@@ -128,15 +121,8 @@ def _purpose(check: Any, item: dict, field: str) -> dict:
 
 def _laws(check: Any, data: Any, field: str) -> list[dict]:
     """National law references: the Act's name, its number, the section, a Finlex link."""
-    if not isinstance(data, list):
-        check.fail(field, "must be a list of [[purposes.laws]] tables")
-        return []
     result = []
-    for index, item in enumerate(data, start=1):
-        where = f"{field}[{index}]"
-        if not isinstance(item, dict):
-            check.fail(where, "must be a table")
-            continue
+    for where, item in check.tables(data, field, "purposes.laws"):
         check.unknown(item, LAW_KEYS, f"{where}.")
         number = check.text(item, "number", f"{where}.number", required=False)
         if number and not STATUTE_NUMBER.fullmatch(number):
@@ -169,15 +155,8 @@ def _retention(check: Any, data: Any, field: str) -> dict:
 
 def read_transfers(check: Any, data: Any, countries: frozenset[str]) -> list[dict]:
     """``[[transfers]]``: each third country (ISO 3166 code) with its safeguard."""
-    if not isinstance(data, list):
-        check.fail("transfers", "must be a list of [[transfers]] tables")
-        return []
     result = []
-    for index, item in enumerate(data, start=1):
-        field = f"transfers[{index}]"
-        if not isinstance(item, dict):
-            check.fail(field, "must be a table")
-            continue
+    for field, item in check.tables(data, "transfers", "transfers"):
         check.unknown(item, TRANSFER_KEYS, f"{field}.")
         country = check.text(item, "country", f"{field}.country")
         if country and (country not in countries or country in EEA):
