@@ -180,46 +180,38 @@ class StatusLink(Base):
     lasting: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
-class ResponseDocument(Base):
+class _RequestFile:
+    """The columns every file kept with a request shares: whose it is, its name, type and bytes."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("data_requests.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    mimetype: Mapped[str] = mapped_column(String(100))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ResponseDocument(_RequestFile, Base):
     """A letter or data file sent to the requester, archived with its SHA-256 (Art. 5(2))."""
 
     __tablename__ = "response_documents"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    request_id: Mapped[int] = mapped_column(
-        ForeignKey("data_requests.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    filename: Mapped[str] = mapped_column(String(200))
-    mimetype: Mapped[str] = mapped_column(String(100))
-    data: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
 
 
-class RequestAttachment(Base):
+class RequestAttachment(_RequestFile, Base):
     """A scan of a request that came on paper, or another file the requester handed in."""
 
     __tablename__ = "request_attachments"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    request_id: Mapped[int] = mapped_column(
-        ForeignKey("data_requests.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    filename: Mapped[str] = mapped_column(String(200))
-    mimetype: Mapped[str] = mapped_column(String(100))
-    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class DecisionFile(Base):
+class DecisionFile(_RequestFile, Base):
     """A file attached to a prepared decision, kept until the decision is sent or discarded."""
 
     __tablename__ = "decision_files"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    request_id: Mapped[int] = mapped_column(
-        ForeignKey("data_requests.id", ondelete="CASCADE"), index=True)
-    filename: Mapped[str] = mapped_column(String(200))
-    mimetype: Mapped[str] = mapped_column(String(100))
-    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class ReferenceCounter(Base):
