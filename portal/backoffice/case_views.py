@@ -17,7 +17,7 @@ from ..cases import holds, rules
 from ..cases.titles import HOLD_TITLES, RECORD_TITLES
 from ..db import get_session, utcnow
 from . import bp
-from .organisation_views import _managed
+from .organisation_views import managed_organisation
 from .queue_views import STALE_REQUEST, render_detail, visible_request
 
 HOLD_ERRORS = {
@@ -66,7 +66,7 @@ def legal_hold(request_id: int):
 @bp.route("/organisations/<slug>/retention", methods=["GET", "POST"])
 def retention_settings(slug: str):
     """How long the organisation keeps each record type, from its information management plan."""
-    controller, errors = _managed(slug), {}
+    controller, errors = managed_organisation(slug), {}
     values = {kind: str(controller.retention.get(kind, "")) for kind in rules.RECORD_TYPES}
     if request.method == "POST":
         values = {kind: request.form.get(kind, "").strip()[:10] for kind in rules.RECORD_TYPES}

@@ -17,7 +17,7 @@ from ..i18n import LOCALES
 from ..law import fees as rules
 from . import bp
 from .fees import propose
-from .organisation_views import _managed
+from .organisation_views import managed_organisation
 from .queue_views import render_detail, visible_request
 
 #: Each refusal: the message, and the id of the field it concerns.
@@ -65,7 +65,7 @@ def _in_each_language(make) -> dict[str, str]:
 @bp.route("/organisations/<slug>/fees", methods=["GET", "POST"])
 def fee_settings(slug: str):
     """The sentence on fees the request form shows for the organisation, per language."""
-    controller, errors = _managed(slug), {}
+    controller, errors = managed_organisation(slug), {}
     texts = _in_each_language(lambda lang: fee_text(controller, lang))
     if request.method == "POST":
         texts = {lang: " ".join(request.form.get(f"text-{lang}", "").split())

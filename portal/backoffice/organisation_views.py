@@ -33,7 +33,12 @@ FIELD_ERRORS = {
 }
 
 
-def _managed(slug: str) -> Controller:
+def managed_organisation(slug: str) -> Controller:
+    """The signed-in DPO's or admin's organisation ``slug``: others get 403, strangers' 404.
+
+    Every organisation settings page starts here, so that staff change only their own
+    organisation's settings.
+    """
     if current_user.role not in MANAGERS:
         abort(403)
     for controller in current_user.controllers:
@@ -53,7 +58,7 @@ def _form_remedy(public: bool) -> Remedy:
 
 @bp.route("/organisations/<slug>/decisions", methods=["GET", "POST"])
 def decision_settings(slug: str):
-    controller, errors = _managed(slug), {}
+    controller, errors = managed_organisation(slug), {}
     public, remedy = controller.public_authority, remedy_of(controller)
     texts = {lang: remedy_text(controller, lang) for lang in LOCALES}
     if request.method == "POST":

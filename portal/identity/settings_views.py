@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from .. import audit
 from ..backoffice import bp as backoffice_bp
-from ..backoffice.organisation_views import _managed
+from ..backoffice.organisation_views import managed_organisation
 from ..db import get_session
 from ..dsr.models import RIGHT_CODES
 from ..dsr.rights import RIGHTS
@@ -48,7 +48,7 @@ def _read_form(register: Register) -> tuple[dict[str, str], str]:
 
 @backoffice_bp.route("/organisations/<slug>/identification", methods=["GET", "POST"])
 def identification_settings(slug: str):
-    controller, session = _managed(slug), get_session()
+    controller, session = managed_organisation(slug), get_session()
     registers = _registers(session, controller)
     if request.method == "POST":
         for register, _title, _data in registers:
