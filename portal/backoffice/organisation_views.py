@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from .. import audit
 from ..db import get_session
+from ..editor.service import may_edit
 from ..i18n import LOCALES
 from ..law.remedies import PRIVATE_ROUTES, PUBLIC_ROUTES, Remedy, RemedyError, check_remedy
 from ..notices.models import Controller
@@ -54,6 +55,14 @@ def _form_remedy(public: bool) -> Remedy:
                   address={lang: form.get(f"address-{lang}", "").strip()[:300]
                            for lang in LOCALES},
                   email=form.get("email", "").strip()[:254])
+
+
+@bp.route("/organisations/<slug>/settings")
+def organisation_settings(slug: str):
+    """One page that leads to each of the organisation's settings, so the menu needs one link."""
+    return render_template("backoffice/organisation_settings.html",
+                           controller=managed_organisation(slug),
+                           edits_details=may_edit(current_user.role))
 
 
 @bp.route("/organisations/<slug>/decisions", methods=["GET", "POST"])
