@@ -93,3 +93,19 @@ def test_a_note_sent_after_the_sign_out_is_put_back_in_its_form(browser, live_se
     assert tab.evaluate("() => document.activeElement.id") == "note-text"
     assert tab.locator(".history").inner_text().count(NOTE) == 0
     context.close()
+
+
+def test_the_settings_page_of_each_organisation_is_reached_from_the_menu(browser, live_server,
+                                                                         staff, axe_source):
+    from tests.browser.test_public_browser import axe_violations
+
+    context = browser.new_context(viewport={"width": 320, "height": 640}, bypass_csp=True)
+    tab = context.new_page()
+    sign_in(tab, live_server, staff)
+    tab.get_by_role("link", name="Organisationens inställningar: Museikortet").click()
+    assert tab.locator("h1").inner_text() == "Organisationens inställningar: Museikortet"
+    assert axe_violations(tab, axe_source) == []
+    assert tab.evaluate("() => document.documentElement.scrollWidth") <= 320
+    tab.get_by_role("link", name="Avgifter").click()
+    assert tab.url.endswith("/admin/organisations/museokortti/fees")
+    context.close()
