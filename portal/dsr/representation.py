@@ -86,6 +86,17 @@ class RepresentationChecks:
             raise ValidationError(_l("Attach the document as a PDF, PNG or JPEG file of at "
                                      "most 1 MB."))
 
+    def proof_to_attach_again(self) -> str | None:
+        """The name of a good document sent with a form returned for other errors.
+
+        A browser never fills a file field again, and the portal keeps nothing from a form it
+        did not accept, so the page names the file to attach again (WCAG 3.3.1, 3.3.4).
+        """
+        upload = self.authority_proof.data
+        if not self.errors or self.authority_proof.errors or not self.representing():
+            return None
+        return getattr(upload, "filename", "") or None
+
     def proof(self) -> tuple[tuple[str, str, bytes], ...]:
         """(filename, mimetype, data) of the document, when the request is for someone else."""
         upload = self.authority_proof.data

@@ -56,6 +56,18 @@ def test_the_form_asks_whose_data_on_what_authority_with_proof(client, session, 
     assert session.scalar(select(DataRequest)) is None
 
 
+def test_a_form_returned_for_another_error_names_the_file_to_attach_again(client, session,
+                                                                         tmp_path):
+    returned = _post(client, lang="sv", represented_name="")
+    page = returned.get_data(as_text=True)
+    assert returned.status_code == 400
+    assert "Bifoga ”valtakirja.pdf” igen" in html.unescape(page)
+    assert 'aria-describedby="authority_proof-hint authority_proof-again"' in page
+    assert html_problems({"returned": returned.data}, tmp_path) == []
+    wrong_file = _post(client, represented_name="", proof=(b"MZ", "x.pdf", "application/pdf"))
+    assert "authority_proof-again" not in wrong_file.get_data(as_text=True)
+
+
 def test_a_guardian_request_is_answered_only_after_the_authority_is_verified(
         app, client, session):
     assert _post(client).status_code == 302
