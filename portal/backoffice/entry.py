@@ -21,7 +21,9 @@ from ..dsr import notify
 from ..dsr.models import DataRequest, RequestAttachment, RequestEvent
 from ..dsr.service import MixedControllers, new_status_link, next_reference, refresh_due
 from ..dsr.tokens import hash_token
-from ..notices.models import Register
+from ..notices.joint import NoCommonController, entered_controller
+from ..notices.models import Controller, Register
+from ..notices.service import latest_content
 from .models import StaffUser
 
 
@@ -45,14 +47,24 @@ class Entry:
     authority: str | None = None
 
 
+def _controller_for(session: Session, registers: list[Register], staff: StaffUser) -> Controller:
+    """The staff member's organisation that keeps or jointly controls every register chosen,
+    routed as the public form routes a request (``notices.joint.entered_controller``)."""
+    if not registers:
+        raise MixedControllers()
+    contents = [latest_content(session, register.slug) for register in registers]
+    try:
+        slug = entered_controller(contents, (c.slug for c in staff.controllers))
+    except NoCommonController:
+        raise MixedControllers() from None
+    return session.scalar(select(Controller).where(Controller.slug == slug))
+
+
 def enter(session: Session, entry: Entry, staff: StaffUser, *, now: datetime) -> DataRequest:
     """Store the request as received, acknowledge it by e-mail if possible, audit it."""
     registers = list(session.scalars(select(Register).where(
-        Register.slug.in_(entry.register_slugs),
-        Register.controller_id.in_(staff.controller_ids))))
-    if len({register.controller_id for register in registers}) != 1:
-        raise MixedControllers()
-    controller = registers[0].controller
+        Register.slug.in_(entry.register_slugs))))
+    controller = _controller_for(session, registers, staff)
     request = DataRequest(
         controller=controller, registers=registers, right_code=entry.right, channel=entry.channel,
         name=entry.name, email=entry.email, postal_address=entry.postal_address,

@@ -16,6 +16,7 @@ from ..dsr.outcomes import CHANNEL_TITLES
 from ..dsr.rights import RIGHTS
 from ..dsr.service import MixedControllers, deadline_of, register_titles
 from ..i18n import LOCALES, current_locale, translated
+from ..notices.joint import controls
 from ..notices.service import published_index
 from . import bp, entry
 from .entry_forms import StaffEntryForm
@@ -23,11 +24,13 @@ from .queue_views import visible_request
 
 
 def _register_choices() -> list[tuple[str, str]]:
-    """The published registers of the staff member's own organisations, by title."""
-    lang = current_locale()
+    """The published registers of the staff member's own organisations, by title: those they
+    keep and those they control jointly with others (issue 15)."""
+    lang, own = current_locale(), [c.slug for c in current_user.controllers]
     return [(version.register.slug, translated(version.content["title"], lang))
             for version in published_index(get_session(), lang=lang)
-            if version.register.controller_id in current_user.controller_ids]
+            if version.register.controller_id in current_user.controller_ids
+            or controls(version.content, own)]
 
 
 def _entry(form: StaffEntryForm) -> entry.Entry:

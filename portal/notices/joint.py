@@ -39,6 +39,15 @@ def contact_point(content: dict) -> str:
     return named or content["controller"]["slug"]
 
 
+def common_controllers(contents: list[dict]) -> list[str]:
+    """The slugs of the controllers of every one of these registers, in the first's order."""
+    common: list[str] | None = None
+    for content in contents:
+        slugs = [c["slug"] for c in controllers_of(content)]
+        common = slugs if common is None else [s for s in common if s in slugs]
+    return common or []
+
+
 def request_controller(contents: Iterable[dict], chosen: str = "") -> str:
     """The controller a request about these registers goes to.
 
@@ -48,10 +57,7 @@ def request_controller(contents: Iterable[dict], chosen: str = "") -> str:
     :class:`NoCommonController` when the registers have no controller in common.
     """
     contents = list(contents)
-    common = None
-    for content in contents:
-        slugs = [c["slug"] for c in controllers_of(content)]
-        common = slugs if common is None else [s for s in common if s in slugs]
+    common = common_controllers(contents)
     if not common:
         raise NoCommonController()
     if chosen in common:
@@ -60,6 +66,27 @@ def request_controller(contents: Iterable[dict], chosen: str = "") -> str:
     if len(defaults) == 1 and defaults <= set(common):
         return defaults.pop()
     return common[0]
+
+
+def entered_controller(contents: Iterable[dict], own: Iterable[str]) -> str:
+    """The controller a request entered by staff goes to: routed as the public form routes it
+    (:func:`request_controller`), with the staff member's own organisation as the one chosen,
+    because the requester addressed it (Art. 26(3)); the contact point when that is theirs.
+
+    Raises :class:`NoCommonController` when none of ``own`` is a controller of every register:
+    staff enter requests only for their own organisations' registers.
+    """
+    contents, own = list(contents), set(own)
+    mine = [slug for slug in common_controllers(contents) if slug in own]
+    if not mine:
+        raise NoCommonController()
+    default = request_controller(contents)
+    return default if default in own else request_controller(contents, mine[0])
+
+
+def controls(content: dict, own: Iterable[str]) -> bool:
+    """Whether one of ``own`` is a controller of this register (alone or jointly)."""
+    return not set(own).isdisjoint(c["slug"] for c in controllers_of(content))
 
 
 def choices(contents: Iterable[dict], lang: str) -> list[tuple[str, str]]:

@@ -247,9 +247,33 @@ def _joint(content: dict, url: str, base_url: str, lang: str) -> dict:
                                                       plain_text(essence), lang)}
 
 
+def notice_iri(base_url: str, slug: str) -> str:
+    """The notice itself, whatever its language: the work its language versions realise."""
+    return f"{base_url.rstrip('/')}/#notice-{slug}"
+
+
+def _language_versions(editions: dict[str, dict[str, str]], iri: str) -> dict:
+    """The notice's language versions linked to the one notice (issue 15 part 7).
+
+    ``editions`` maps each declared language to the addresses of its ``page``, ``pdf`` and
+    ``jsonld``. The notice is a ``schema:CreativeWork`` whose ``schema:workExample`` is each
+    language's page (``schema:inLanguage``, a BCP 47 code); the PDF and JSON-LD of a language
+    are the same text in another format (``dct:hasFormat``) with their media type. The page
+    this document describes is one of the examples, so a consumer merges the two by ``@id``.
+    """
+    formats = (("pdf", "application/pdf"), ("jsonld", "application/ld+json"))
+    return {"@id": iri, "@type": "schema:CreativeWork", "schema:workExample": [
+        {"@id": urls["page"], "schema:inLanguage": lang, "dct:hasFormat": [
+            {"@id": urls[kind], "schema:encodingFormat": media, "schema:inLanguage": lang}
+            for kind, media in formats]}
+        for lang, urls in editions.items()]}
+
+
 def notice_jsonld(content: dict, *, url: str, request_url: str, lang: str, number: int,
-                  issued: str, base_url: str) -> dict:
-    """Build the JSON-LD document for one version of a notice in one language."""
+                  issued: str, base_url: str, slug: str,
+                  editions: dict[str, dict[str, str]]) -> dict:
+    """Build the JSON-LD document for one version of a notice in one language; ``editions``
+    gives the addresses of each declared language's versions (:func:`_language_versions`)."""
     types = ["dpv:PrivacyNotice"]
     if content["collection"] in {"direct", "both"}:
         types.append("eu-gdpr:DirectDataCollectionNotice")
@@ -266,6 +290,8 @@ def notice_jsonld(content: dict, *, url: str, request_url: str, lang: str, numbe
         "@type": types,
         "dct:title": _lang(translated(content["title"], lang), lang),
         "dct:language": lang,
+        "schema:inLanguage": lang,
+        "schema:exampleOfWork": _language_versions(editions, notice_iri(base_url, slug)),
         "dct:issued": issued,
         "dct:hasVersion": str(number),
         "dpv:hasApplicableLaw": {"@id": APPLICABLE_LAW},

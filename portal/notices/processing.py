@@ -7,7 +7,7 @@ condition for special categories, its own data, data subjects and retention (Art
 ``legal_bases``, ``personal_data`` and ``special_category_conditions`` are derived from them, so
 the request form, the identification rules and the rights list keep reading one list.
 
-The readers take the notice file's checker (``fileformat._Checker``) so that every problem is
+The readers take the notice file's checker (``filecheck._Checker``) so that every problem is
 reported together with the rest of the file's.
 """
 

@@ -145,6 +145,15 @@ def notice_pdf(slug: str):
     return response
 
 
+def _editions(slug: str, languages: tuple[str, ...]) -> dict[str, dict[str, str]]:
+    """The addresses of the notice's page, PDF and JSON-LD in each of its ``languages``."""
+    endpoints = {"page": "notices.notice", "pdf": "notices.notice_pdf",
+                 "jsonld": "notices.notice_jsonld_view"}
+    return {lang: {kind: url_for(endpoint, slug=slug, lang_code=lang, _external=True)
+                   for kind, endpoint in endpoints.items()}
+            for lang in languages}
+
+
 @bp.get("/registers/<slug:slug>.jsonld")
 @pagecache.cacheable
 def notice_jsonld_view(slug: str):
@@ -160,6 +169,8 @@ def notice_jsonld_view(slug: str):
             number=version.number,
             issued=version.published_at.isoformat(),
             base_url=current_app.config["PORTAL"].base_url,
+            slug=slug,
+            editions=_editions(slug, declared(version.content)),
         )
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 

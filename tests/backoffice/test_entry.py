@@ -124,3 +124,48 @@ def test_the_request_page_shows_the_same_persons_earlier_requests(app, client, s
     assert "MUSEOKORTTI-2026-0002" not in earlier and "MUSEOKORTTI-2026-0003" not in earlier
     first_page = client.get(f"/admin/requests/{first.id}").get_data(as_text=True)
     assert "None to this organisation." in first_page.split("earlier requests</h2>")[1]
+
+
+HELMET = "helmet-asiakasrekisteri"
+
+
+def offered(client) -> set[str]:
+    html = client.get("/admin/requests/new").get_data(as_text=True)
+    return set(re.findall(r'name="registers"[^>]*value="([^"]+)"', html)) | set(
+        re.findall(r'value="([^"]+)"[^>]*name="registers"', html))
+
+
+def test_a_joint_controllers_staff_are_offered_the_joint_register_and_keep_the_request(
+        client, session):
+    signed_in_staff(client, session, email="dpo@vantaa.example", orgs=("vantaa",))
+    assert offered(client) == {HELMET}  # Vantaa keeps no register of its own
+    response = enter(client, registers=HELMET, email="kalle@example.fi")
+    assert response.status_code == 302
+    request = entered(session)
+    assert request.controller.slug == "vantaa"  # the requester wrote to Vantaa (Art. 26(3))
+    assert [r.slug for r in request.registers] == [HELMET]
+    assert request.reference.startswith("VANTAA")
+    assert client.get(response.headers["Location"]).status_code == 200
+
+
+def test_a_joint_register_with_the_organisations_own_goes_to_the_organisation(client, session):
+    signed_in_staff(client, session, email="dpo@espoo.example", orgs=("espoo",))
+    assert {HELMET, "varhaiskasvatus"} <= offered(client)
+    response = enter(client, registers=[HELMET, "varhaiskasvatus"], email="kalle@example.fi")
+    assert response.status_code == 302
+    request = entered(session)
+    assert request.controller.slug == "espoo"
+    assert {r.slug for r in request.registers} == {HELMET, "varhaiskasvatus"}
+
+
+def test_staff_of_two_joint_controllers_enter_for_the_contact_point(client, session):
+    signed_in_staff(client, session, email="dpo@pks.example", orgs=("vantaa", "helsinki"))
+    assert enter(client, registers=HELMET, email="kalle@example.fi").status_code == 302
+    assert entered(session).controller.slug == "helsinki"  # the arrangement's contact point
+
+
+def test_other_organisations_staff_are_not_offered_the_joint_register(client, session, handler):
+    assert HELMET not in offered(client)
+    response = enter(client, registers=HELMET, email="kalle@example.fi")
+    assert response.status_code == 400
+    assert session.scalar(select(DataRequest).where(DataRequest.name == "Kalle Kirje")) is None

@@ -38,6 +38,13 @@ def test_the_register_codes_are_derived_from_its_purposes():
     assert content["transfers"] == [{"country": "US", "safeguard": "A45-3"}]
 
 
+def test_register_codes_beside_purposes_are_refused_unless_they_are_the_derived_ones():
+    assert _errors({**_data(), "legal_bases": ["A6-1-e"]}) == {
+        ("legal_bases", "is given per purpose in [[purposes]] in format 2")}
+    content = parse_notice(_data())
+    assert parse_notice(content, complete=False) == content  # read again, as publishing does
+
+
 def test_each_wrong_purpose_field_is_named():
     data = _data()
     data["legal_bases"] = ["A6-1-c"]  # given per purpose in format 2
@@ -85,7 +92,7 @@ def test_format_1_files_read_as_they_did(name):
     assert isinstance(content["automated_decisions"], bool)
 
 
-@pytest.mark.parametrize("name", [*FORMAT_1, SLUG])
+@pytest.mark.parametrize("name", [*FORMAT_1, SLUG, "helmet-asiakasrekisteri"])
 def test_import_then_export_gives_the_same_file(runner, name):
     result = runner.invoke(args=["notices", "export", name])
     assert result.output == (DEMO_NOTICES / f"{name}.toml").read_text("utf-8")

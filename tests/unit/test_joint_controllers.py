@@ -137,6 +137,19 @@ def test_registers_together_go_to_the_controller_they_share():
         joint.request_controller([content_of("helsinki", "espoo"), single("museokortti")])
 
 
+def test_a_request_staff_enter_goes_to_their_own_organisation_or_its_contact_point():
+    helmet_like = content_of("helsinki", "espoo", "vantaa", contact="helsinki")
+    assert joint.entered_controller([helmet_like], ["vantaa"]) == "vantaa"
+    assert joint.entered_controller([helmet_like], ["vantaa", "helsinki"]) == "helsinki"
+    assert joint.entered_controller([helmet_like, single("espoo")], ["espoo"]) == "espoo"
+    assert joint.entered_controller([single("espoo")], ["espoo", "museokortti"]) == "espoo"
+    for contents, own in (([helmet_like], ["museokortti"]),
+                          ([helmet_like, single("espoo")], ["vantaa"])):
+        with pytest.raises(joint.NoCommonController):
+            joint.entered_controller(contents, own)
+    assert joint.controls(helmet_like, ["vantaa"]) and not joint.controls(helmet_like, ["turku"])
+
+
 def test_only_a_jointly_held_register_offers_a_choice():
     assert joint.choices([single("espoo")], "fi") == []
     assert joint.choices([content_of("helsinki", "espoo")], "fi") == [

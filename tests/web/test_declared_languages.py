@@ -106,3 +106,80 @@ def test_readers_of_other_languages_find_it_in_the_index_and_the_search(client):
 def test_the_request_form_offers_it_in_every_language(client):
     html = client.get(f"/en/requests/new?register={SLUG}").get_data(as_text=True)
     assert "Perusopetuksen oppilasrekisteri" in html
+
+
+def _alternates(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', html))
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_finnish_only_page_names_only_its_finnish_version_as_alternate(client, lang):
+    html = client.get(f"/{lang}/registers/{SLUG}").get_data(as_text=True)
+    assert _alternates(html) == {"fi": f"http://localhost/fi/registers/{SLUG}"}
+    assert (f'<link rel="alternate" type="application/ld+json" hreflang="fi" '
+            f'href="/fi/registers/{SLUG}.jsonld">') in html
+    assert f'href="/fi/registers/{SLUG}.pdf" hreflang="fi" type="application/pdf"' in html
+
+
+def test_a_fallback_page_title_says_the_language_the_notice_is_in(client):
+    titles = {lang: re.search(r"<title>(.*)</title>",
+                              client.get(f"/{lang}/registers/{SLUG}").get_data(as_text=True))[1]
+              for lang in ("fi", "sv", "en")}
+    assert titles == {
+        "fi": "Perusopetuksen oppilasrekisteri – Tietosuojaportaali",
+        "sv": "Perusopetuksen oppilasrekisteri (på finska) – Dataskyddsportalen",
+        "en": "Perusopetuksen oppilasrekisteri (in Finnish) – Privacy portal"}
+
+
+def test_a_finnish_and_swedish_notice_links_both_and_not_english(client, runner, tmp_path):
+    import tomllib
+
+    from portal.notices.export import notice_file
+    from portal.notices.fileformat import parse_notice
+    from tests.conftest import DEMO_NOTICES, DEMO_OVERRIDE
+
+    data = tomllib.loads((DEMO_NOTICES / "museokortti.toml").read_text("utf-8"))
+    draft = parse_notice({**data, "languages": ["fi", "sv"]}, complete=False)  # drops English
+    path = tmp_path / "museokortti.toml"
+    path.write_text(notice_file(draft), "utf-8")
+    result = runner.invoke(args=["notices", "import", "--override", DEMO_OVERRIDE, str(path)])
+    assert "published as version 2" in result.output, result.output
+    for lang, shown in (("fi", "fi"), ("sv", "sv"), ("en", "fi")):
+        html = client.get(f"/{lang}/registers/museokortti").get_data(as_text=True)
+        assert set(_alternates(html)) == {"fi", "sv"}
+        assert f'href="/{shown}/registers/museokortti.pdf" hreflang="{shown}"' in html
+        assert ("language-note" in html) == (lang == "en")
+    document = client.get("/en/registers/museokortti.jsonld").get_json()
+    examples = document["schema:exampleOfWork"]["schema:workExample"]
+    assert [e["schema:inLanguage"] for e in examples] == ["fi", "sv"]
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_notice_in_every_language_names_every_alternate(client, lang):
+    html = client.get(f"/{lang}/registers/kamu-asiakasrekisteri").get_data(as_text=True)
+    assert set(_alternates(html)) == {"fi", "sv", "en"}
+    assert "(in " not in html.split("</title>")[0]
+
+
+def test_the_jsonld_links_the_language_versions_to_one_notice(client):
+    documents = {lang: client.get(f"/{lang}/registers/kamu-asiakasrekisteri.jsonld").get_json()
+                 for lang in ("fi", "sv", "en")}
+    works = {lang: d["schema:exampleOfWork"] for lang, d in documents.items()}
+    assert {w["@id"] for w in works.values()} == {"http://localhost/#notice-kamu-asiakasrekisteri"}
+    (work,) = {json.dumps(w, sort_keys=True) for w in works.values()}  # the same in each
+    examples = {e["schema:inLanguage"]: e for e in json.loads(work)["schema:workExample"]}
+    assert set(examples) == {"fi", "sv", "en"}
+    for lang, document in documents.items():
+        assert examples[lang]["@id"] == document["@id"]
+        assert document["schema:inLanguage"] == lang
+        pdf, jsonld = examples[lang]["dct:hasFormat"]
+        assert pdf == {"@id": f"http://localhost/{lang}/registers/kamu-asiakasrekisteri.pdf",
+                       "schema:encodingFormat": "application/pdf", "schema:inLanguage": lang}
+        assert jsonld["@id"].endswith(f"/{lang}/registers/kamu-asiakasrekisteri.jsonld")
+
+
+def test_the_jsonld_of_a_finnish_only_notice_links_its_finnish_versions_only(client):
+    document = client.get(f"/en/registers/{SLUG}.jsonld").get_json()
+    (example,) = document["schema:exampleOfWork"]["schema:workExample"]
+    assert example["@id"] == document["@id"] == f"http://localhost/fi/registers/{SLUG}"
+    assert client.get(f"/fi/registers/{SLUG}.pdf").status_code == 200

@@ -139,3 +139,35 @@ def test_a_move_with_a_reason_is_audited_and_shown_in_the_comparison(client, run
     added = re.findall(r'<ins><span class="marker">\[\+</span>(.*?)<span', html, re.S)
     assert any("City" in text for text in removed)
     assert any("Museum Foundation" in text for text in added)
+
+
+HELMET_PURPOSE = {
+    "fi": ("Kirjastopalvelujen tuottaminen", "Laki yleisistä kirjastoista (1492/2016)",
+           "Asiakkaat, Huoltajat", "kun kirjastokorttia ei ole käytetty kolmeen vuoteen",
+           "Sinua koskevia päätöksiä ei tehdä pelkästään automaattisen"),
+    "sv": ("Att tillhandahålla bibliotekstjänster", "Lag om allmänna bibliotek (1492/2016)",
+           "Kunder, Vårdnadshavare", "när bibliotekskortet inte har använts på tre år",
+           "Inga beslut som enbart grundar sig på automatiserad"),
+    "en": ("Providing library services", "Public Libraries Act (1492/2016)",
+           "Customers, Guardians", "when the library card has not been used for three years",
+           "No decisions based solely on automated processing"),
+}
+
+
+def test_the_helmet_notice_is_format_2_with_its_one_purpose(client):
+    from portal.notices.fileformat import read_notice_file
+
+    content = read_notice_file(DEMO_NOTICES / "helmet-asiakasrekisteri.toml")
+    assert content["format"] == 2 and content["automated_decisions"] is False
+    (purpose,) = content["purposes"]  # the source splits neither bases nor retention by purpose
+    assert purpose["legal_bases"] == content["legal_bases"] == ["A6-1-c", "A6-1-e"]
+    for lang, shown in HELMET_PURPOSE.items():
+        html = client.get(PAGE.format(lang=lang)).get_data(as_text=True)
+        for text in shown:
+            assert text in html, (lang, text)
+    document = client.get("/en/registers/helmet-asiakasrekisteri.jsonld").get_json()
+    (process,) = document["dpv:hasProcess"]
+    assert process["dpv:hasPurpose"]["@type"] == "dpv:ServiceProvision"
+    assert process["dpv:hasApplicableLaw"][0]["schema:legislationIdentifier"] == "1492/2016"
+    assert process["dpv:hasDataSubject"] == [{"@id": "dpv:Customer"},
+                                             {"@id": "dpv:GuardianOfDataSubject"}]

@@ -12,7 +12,8 @@ from portal.notices.dpvterms import NAMESPACES, terms
 from portal.notices.jsonld import vocabulary
 from tests.conftest import DEMO_NOTICES, DEMO_OVERRIDE
 
-REGISTERS = ("kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali", "varhaiskasvatus")
+REGISTERS = ("kamu-asiakasrekisteri", "museokortti", "tietosuojaportaali", "varhaiskasvatus",
+             "helmet-asiakasrekisteri", "honkalahti-oppilasrekisteri")
 LANGS = ("fi", "sv", "en")
 SCHEMA = "https://schema.org/"
 DCT = "http://purl.org/dc/terms/"
