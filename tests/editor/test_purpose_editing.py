@@ -10,7 +10,7 @@ from sqlalchemy import select
 from portal.audit import AuditEntry
 from portal.editor.models import NoticeDraft
 from portal.notices.models import NoticeVersion, Register
-from tests.editor.helpers import OVERVIEW, form_of, post_form, signed_in_editor
+from tests.editor.helpers import EDIT, OVERVIEW, form_of, post_form, signed_in_editor
 from tests.htmlcheck import html_problems
 
 PURPOSES = "/admin/registers/{}/purposes"
@@ -147,3 +147,12 @@ def test_a_form_without_its_csrf_token_is_refused(client, session):
     del fields["csrf_token"]
     assert client.post(PURPOSES.format(SCHOOL), data=fields).status_code == 400
     assert _draft(session, SCHOOL) is None
+
+
+def test_the_main_form_cannot_deny_the_transfers_the_notice_lists(client, session):
+    signed_in_editor(client, session)
+    response = post_form(client, EDIT.format(DAYCARE), {"transfers_outside_eea": []})
+    assert response.status_code == 400
+    assert ('<a href="#transfers_outside_eea">Data is transferred outside the EU and EEA: The '
+            'notice lists transfers') in response.get_data(as_text=True)
+    assert _draft(session, DAYCARE) is None
