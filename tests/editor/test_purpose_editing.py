@@ -119,13 +119,14 @@ def test_purposes_are_reordered_and_removed_and_a_transfer_changed(client, sessi
     assert "Japan" in page and "8 years" in page
 
 
-def test_a_transfer_to_an_eea_country_is_refused(client, session):
+def test_a_transfer_to_an_eea_country_is_refused(client, session, tmp_path):
     signed_in_editor(client, session)
     response = post_form(client, PURPOSES.format(DAYCARE), {"transfer-2-country": "SE",
                                                             "transfer-2-safeguard": "A45-3"})
     assert response.status_code == 400
     assert ('<a href="#transfer-2-country">Transfer 2: Country: Choose a country outside the '
             'EU and EEA.</a>') in response.get_data(as_text=True)
+    assert html_problems({"purposes and transfers with errors": response.data}, tmp_path) == []
 
 
 def test_findings_on_a_purpose_link_to_its_field(client, session):
