@@ -157,3 +157,15 @@ def test_the_main_form_cannot_deny_the_transfers_the_notice_lists(client, sessio
     assert ('<a href="#transfers_outside_eea">Data is transferred outside the EU and EEA: The '
             'notice lists transfers') in response.get_data(as_text=True)
     assert _draft(session, DAYCARE) is None
+
+
+def test_a_notice_with_purposes_edited_in_the_main_form_previews_and_publishes(client, session):
+    """Its register-wide codes are derived from the purposes, never read beside them."""
+    signed_in_editor(client, session)
+    response = post_form(client, EDIT.format(DAYCARE), {"summary-en": "A shorter summary."})
+    assert response.status_code == 302
+    assert client.get(f"/admin/registers/{DAYCARE}/preview/en").status_code == 200
+    assert _publish(client, DAYCARE).status_code == 302
+    content = _content(session, DAYCARE)
+    assert content["summary"]["en"] == "A shorter summary."
+    assert content["legal_bases"] == ["A6-1-c", "A6-1-a"]
