@@ -10,6 +10,7 @@ from sqlalchemy import select
 from portal.audit import AuditEntry
 from portal.editor.models import NoticeDraft
 from portal.notices.models import NoticeVersion, Register
+from tests.backoffice.factories import csrf_of
 from tests.editor.helpers import EDIT, OVERVIEW, form_of, post_form, signed_in_editor
 from tests.htmlcheck import html_problems
 
@@ -169,3 +170,12 @@ def test_a_notice_with_purposes_edited_in_the_main_form_previews_and_publishes(c
     content = _content(session, DAYCARE)
     assert content["summary"]["en"] == "A shorter summary."
     assert content["legal_bases"] == ["A6-1-c", "A6-1-a"]
+
+
+def test_another_organisations_editor_cannot_open_or_post_the_page(client, session):
+    signed_in_editor(client, session, orgs=("espoo",))
+    assert client.get(PURPOSES.format(SCHOOL)).status_code == 404
+    token = csrf_of(client, "/admin/registers/new")
+    assert client.post(PURPOSES.format(SCHOOL), data={
+        "csrf_token": token, "purposes": "1", "purpose-1-name-fi": "X"}).status_code == 404
+    assert _draft(session, SCHOOL) is None
