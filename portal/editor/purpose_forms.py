@@ -111,15 +111,23 @@ def _purpose(form: MultiDict, prefix: str) -> dict:
     }
 
 
+def _blank(purpose: dict) -> bool:
+    """Nothing written in the row (its codes may be ticked: a new row offers the register's)."""
+    texts = [purpose[key] for key in ("name", "description", "legitimate_interests")]
+    return not (purpose["key"] or purpose["dpv_purpose"] or purpose["laws"]
+                or purpose["retention"]["period"] or any(purpose["retention"]["criterion"].values())
+                or any(text for values in texts for text in values.values()))
+
+
 def purposes_from_form(form: MultiDict) -> list[dict]:
     """The purposes in the order their places give (a problem's ``purposes[2]`` is the second,
-    as the form shown again numbers them). A row with neither name nor identifier is the blank
-    row offered for a new purpose; removed rows and blank laws are left out the same way."""
+    as the form shown again numbers them). A row with nothing written is the blank row offered
+    for a new purpose; removed rows and blank laws are left out the same way."""
     found = []
     for row in _rows(form, "purposes"):
         prefix = f"purpose-{row}"
         purpose = _purpose(form, prefix)
-        if form.get(f"{prefix}-remove") or not (purpose["key"] or any(purpose["name"].values())):
+        if form.get(f"{prefix}-remove") or _blank(purpose):
             continue
         place = form.get(f"{prefix}-place", row, type=int)
         found.append((place, row, purpose))

@@ -93,6 +93,11 @@ def test_problems_are_tied_to_their_fields_and_nothing_is_saved(client, session,
     assert ('<a href="#purpose-1-retention-period">Purpose 1: Retention period: Enter the '
             'period as a whole number from 1 to 999.</a>') in html
     assert 'href="#purpose-1-law-1-url"' in html
+    # A new purpose written without its name is not dropped but asked for.
+    response = post_form(client, PURPOSES.format(SCHOOL), {"purpose-1-retention-period": "5"})
+    assert response.status_code == 400
+    assert ('<a href="#purpose-1-name-fi">Purpose 1: Name of the purpose (Suomi): Write the '
+            'Finnish text.</a>') in response.get_data(as_text=True)
     assert 'id="purpose-1-law-1-number" name="purpose-1-law-1-number" value="1287"' in html
     assert _draft(session, SCHOOL) is None
     assert html_problems({"errors": response.data,
