@@ -9,4 +9,4 @@ from flask import Blueprint
 
 bp = Blueprint("editor", __name__)
 
-from . import views  # noqa: E402,F401  (routes register themselves on bp)
+from . import purpose_views, views  # noqa: E402,F401  (routes register themselves on bp)

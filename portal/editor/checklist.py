@@ -44,7 +44,10 @@ def _item(finding: Finding, register: Register) -> Item:
         href, label = f"{edit}#legal_bases", _("Legal basis")
     elif finding.field.startswith("purposes["):  # "purposes[2].retention", format 2
         number, part = finding.field.removeprefix("purposes[").split("].", 1)
-        href = f"{edit}#purpose-{number}"
+        field = {"legitimate_interests": f"legitimate_interests{lang}",
+                 "retention": "retention-period"}.get(part, part)
+        href = url_for("backoffice.editor.purposes", slug=register.slug,
+                       _anchor=f"purpose-{number}-{field}")
         label = _("Purpose %(number)s: %(part)s", number=number, part=PURPOSE_PARTS[part])
     elif finding.field == "special_category_conditions":
         href = f"{edit}#special_category_conditions"

@@ -184,6 +184,7 @@ def field_label(anchor: str) -> str:
         "reviewed": _("Date the notice was last reviewed"),
         "source_url": _("Address where the notice is also published"),
         "business_id": _("Business ID"),
+        "transfers_outside_eea": _("Data is transferred outside the EU and EEA"),
         "languages": _("Languages of the notice"),
         "controllers": _("Controllers"),
         "contact_point": _("Contact point for data subjects"),
@@ -205,6 +206,9 @@ def _message(error: FieldError) -> str:
     if error.kind == "html":
         return _("Line %(line)s contains HTML, which would be shown as text. Write it in "
                  "Markdown instead.", line=error.line)
+    if error.field == "transfers_outside_eea" and error.kind == "invalid":
+        return _("The notice lists transfers to countries outside the EU and EEA. Remove them "
+                 "on the page of purposes and transfers first, or keep this ticked.")
     if error.kind == "missing":
         return {"fi": _("Write the Finnish text."), "sv": _("Write the Swedish text."),
                 "en": _("Write the English text.")}.get(lang, _("Fill in this field."))

@@ -18,6 +18,7 @@ from ..notices import service as notices
 from ..notices.completeness import Finding, check, describe
 from ..notices.fileformat import FORMAT_VERSION, content_digest, parse_notice
 from ..notices.models import Controller, NoticeVersion, Register
+from ..notices.processing import DERIVED
 from . import joint
 from .changes import changes
 from .models import NoticeDraft
@@ -100,6 +101,16 @@ def full_content(register: Register, draft_content: dict) -> dict:
     return {**draft_content, "controller": controller_details(register.controller)}
 
 
+def draft_notice(register: Register, draft_content: dict) -> dict:
+    """The draft parsed as the notice it would publish. A format-2 notice's register-wide codes
+    are derived from its purposes again rather than read, since a notice file may not give
+    both (``processing.DERIVED``)."""
+    content = full_content(register, draft_content)
+    if content.get("purposes"):
+        content = {key: value for key, value in content.items() if key not in DERIVED}
+    return parse_notice(content, register.slug, complete=False)
+
+
 def create_register(session: Session, controller: Controller, slug: str, title: dict,
                     actor_id: int, *, languages: list[str] | None = None) -> Register:
     """A new register with a first draft; the public sees nothing until it is published.
@@ -175,7 +186,7 @@ def publish_draft(session: Session, register: Register, lock: int, actor, *,
         raise NothingToPublish(register.slug)
     if draft is None or draft.lock != lock:  # published, discarded or saved by someone else
         raise DraftConflict(register.slug)
-    content = parse_notice(full_content(register, draft.content), register.slug, complete=False)
+    content = draft_notice(register, draft.content)
     latest = notices.latest_of(session, register.id)
     if latest is not None and latest.content_sha256 == content_digest(content):
         raise NothingToPublish(register.slug)

@@ -16,7 +16,6 @@ from ..db import get_session, utcnow
 from ..i18n import LOCALES, current_locale
 from ..notices import processing_view, render
 from ..notices.completeness import check
-from ..notices.fileformat import parse_notice
 from ..notices.joint import ROLE_LABELS
 from ..notices.languages import ALL, declared, recipient_name
 from ..notices.models import Controller, NoticeVersion, Register
@@ -181,8 +180,7 @@ def _overview(register: Register, *, error: str = "", code: int = 200):
 
 def _preview(register: Register) -> Preview:
     session = get_session()
-    content = parse_notice(service.full_content(register, service.editable_content(
-        session, register)), register.slug, complete=False)
+    content = service.draft_notice(register, service.editable_content(session, register))
     latest = latest_of(session, register.id)
     return Preview(content, (latest.number if latest else 0) + 1, utcnow(), register)
 

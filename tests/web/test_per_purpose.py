@@ -150,6 +150,8 @@ def test_the_checklist_links_a_purposes_finding_to_that_purpose(client, session,
     signed_in_editor(client, session, role="dpo")
     post_form(client, EDIT.format(SLUG))  # a draft, so that the checklist is shown
     overview = client.get(f"/admin/registers/{SLUG}").get_data(as_text=True)
-    assert f'href="/admin/registers/{SLUG}/edit#purpose-3">Purpose 3: How long' in overview
-    form = client.get(EDIT.format(SLUG)).get_data(as_text=True)
-    assert 'id="purpose-3" tabindex="-1">Client fees</h3>' in form
+    link = f"/admin/registers/{SLUG}/purposes#purpose-3-retention-period"
+    assert f'href="{link}">Purpose 3: How long' in overview
+    form = client.get(link).get_data(as_text=True)
+    assert 'id="purpose-3" tabindex="-1">Purpose 3: Client fees</h2>' in form
+    assert 'id="purpose-3-retention-period"' in form
