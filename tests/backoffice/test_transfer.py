@@ -136,3 +136,26 @@ def test_the_authority_and_reason_are_required(client, session, dpo, monkeypatch
     assert "Write why the request is transferred." in response.text
     assert 'href="#reason"' in response.text
     assert reread(session, request).state == "received"
+
+
+def test_the_new_pages_are_valid_html(client, session, dpo, monkeypatch, tmp_path):
+    from tests.htmlcheck import html_problems
+
+    today = date.today()
+    request = make_request(session, register="kamu-asiakasrekisteri",
+                           received=(today - timedelta(days=1)).isoformat())
+    pages = {"form": client.get(f"/admin/requests/{request.id}/transfer").data,
+             "form with errors": send(client, request, monkeypatch, day=today.isoformat(),
+                                      authority_name="", reason="").data,
+             "entry": client.get("/admin/requests/new").data,
+             "entry with errors": client.post("/admin/requests/new", data={
+                 "csrf_token": csrf_of(client, "/admin/requests/new"),
+                 "law": "openness"}).data}
+    send(client, request, monkeypatch, day=today.isoformat())
+    pages["request"] = client.get(f"/admin/requests/{request.id}").data
+    body = mails_of(session, request)[-2].body
+    pages["status"] = client.get("/fi/requests/status/" + body.split(
+        "/fi/requests/status/")[1].split()[0]).data
+    pages["stats"] = client.get("/admin/stats").data
+    assert b"Siirretty toiselle viranomaiselle" in pages["status"]
+    assert html_problems(pages, tmp_path) == []
