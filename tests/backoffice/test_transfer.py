@@ -159,3 +159,20 @@ def test_the_new_pages_are_valid_html(client, session, dpo, monkeypatch, tmp_pat
     pages["stats"] = client.get("/admin/stats").data
     assert b"Siirretty toiselle viranomaiselle" in pages["status"]
     assert html_problems(pages, tmp_path) == []
+
+
+def test_retention_deletes_a_transferred_case_and_keeps_its_count(client, session, dpo,
+                                                                  monkeypatch):
+    from portal import retention
+    from portal.backoffice.transfer import RequestTransfer
+
+    request = make_request(session, register="kamu-asiakasrekisteri", received="2026-03-02")
+    send(client, request, monkeypatch, day="2026-03-05")
+    controller_id = request.controller_id
+    session.expire_all()  # the staff's page changed the request's version
+    result = retention.purge(session, now=at_helsinki("2030-01-01"), default_days=730)
+    session.commit()
+    assert result.closed == 1
+    assert session.scalars(select(RequestTransfer)).all() == []
+    [row] = stats.summarise(stats.facts(session, {controller_id}))
+    assert (row.received, row.transferred, row.closed) == (1, 1, 0)

@@ -9,6 +9,7 @@ import pytest
 from portal.dsr.models import RequestAttachment
 from tests.backoffice.factories import csrf_of, current_version, make_request, signed_in_staff
 from tests.dsr.test_journey import deliver
+from tests.i18n.written_forms import problems
 
 EXPECTED = {
     "fi": {"subject": "on siirretty toiselle viranomaiselle",
@@ -59,5 +60,8 @@ def test_the_requester_and_the_receiving_authority_get_their_mails(mail_app, smt
     body = forwarded.get_body(("plain",)).get_content()
     for words in expected["forward"]:
         assert words in body
+    with mail_app.test_request_context():
+        assert problems(told.get_body(("plain",)).get_content(), lang) == []
+        assert problems(body, lang) == []
     [scan] = list(forwarded.iter_attachments())
     assert scan.get_filename() == "valtakirja.pdf" and scan.get_content() == b"%PDF-1.4"
