@@ -111,12 +111,16 @@ def test_a_transferred_request_is_counted_apart_and_never_late(client, session, 
     assert reread(session, request).due_on == date(2026, 4, 2)
 
 
-@pytest.mark.parametrize("case", ["decided", "hold"])
-def test_a_decided_or_held_request_is_not_transferred(client, session, dpo, monkeypatch, case):
+@pytest.mark.parametrize("case", ["decided", "hold", "prepared"])
+def test_a_decided_held_or_prepared_request_is_not_transferred(client, session, dpo,
+                                                               monkeypatch, case):
     request = make_request(session, register="kamu-asiakasrekisteri")
     if case == "decided":
         decide(client, request, "no_data")
         expected = "already been decided or closed"
+    elif case == "prepared":
+        decide(client, request, "no_data", send=False)
+        expected = "Discard it before transferring"
     else:
         request.legal_hold = "appeal"
         session.commit()
