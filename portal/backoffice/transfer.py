@@ -93,9 +93,10 @@ def transfer(session: Session, request: DataRequest, staff: StaffUser, data: Tra
     session.add(record)
     request.state = "transferred"
     request.events.append(RequestEvent(kind="transferred", created_at=now, text=record.reason))
-    mail_requester(session, request, "dsr_transferred",
-                   _l("Your request %(reference)s was transferred to another authority",
-                      reference=request.reference), transfer=record)
+    if request.email:  # one entered by staff may have only a postal address: staff post it
+        mail_requester(session, request, "dsr_transferred",
+                       _l("Your request %(reference)s was transferred to another authority",
+                          reference=request.reference), transfer=record)
     _forward(session, request, record)
     session.flush()
     audit.record(session, "request.transfer", actor_id=staff.id, target=f"request:{request.id}",

@@ -85,7 +85,10 @@ def transfer_request(request_id: int):
             session.rollback()
             error, code = str(NOT_TRANSFERABLE[exc.reason]), 400
         else:
-            flash(_("The request was transferred and the requester was told."))
+            flash(_("The request was transferred and the requester was told.")
+                  if data_request.email else
+                  _("The request was transferred. The requester has no e-mail address: tell "
+                    "them by post where it went."))
             return redirect(url_for("backoffice.request_detail", request_id=request_id))
         data_request = visible_request(request_id)
     elif form.errors:

@@ -180,3 +180,14 @@ def test_retention_deletes_a_transferred_case_and_keeps_its_count(client, sessio
     assert session.scalars(select(RequestTransfer)).all() == []
     [row] = stats.summarise(stats.facts(session, {controller_id}))
     assert (row.received, row.transferred, row.closed) == (1, 1, 0)
+
+
+def test_without_an_e_mail_address_staff_are_asked_to_post_the_news(client, session, dpo,
+                                                                    monkeypatch):
+    request = make_request(session, register="kamu-asiakasrekisteri", email="")
+    response = send(client, request, monkeypatch)
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "tell them by post where it went" in page
+    [forwarded] = mails_of(session, request)
+    assert forwarded.recipient == "kirjaamo@vero.example"
