@@ -117,6 +117,7 @@ from . import (  # noqa: E402,F401  (routes register themselves on bp)
     session_views,
     steps_views,
     template_views,
+    transfer_views,
 )
 
 bp.register_blueprint(editor_bp)

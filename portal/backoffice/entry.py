@@ -19,7 +19,13 @@ from sqlalchemy.orm import Session
 from .. import audit, deadlines
 from ..dsr import notify
 from ..dsr.models import DataRequest, RequestAttachment, RequestEvent
-from ..dsr.service import MixedControllers, new_status_link, next_reference, refresh_due
+from ..dsr.service import (
+    MixedControllers,
+    NotAnAuthority,
+    new_status_link,
+    next_reference,
+    refresh_due,
+)
 from ..dsr.tokens import hash_token
 from ..notices.joint import NoCommonController, entered_controller
 from ..notices.models import Controller, Register
@@ -45,6 +51,9 @@ class Entry:
     #: Made for someone else: their name and the authority (the proof is among the scans).
     represented_name: str = ""
     authority: str | None = None
+    #: ``openness`` for a document request to the public authority ``authority_slug``.
+    law: str = "gdpr"
+    authority_slug: str = ""
 
 
 def _controller_for(session: Session, registers: list[Register], staff: StaffUser) -> Controller:
@@ -60,13 +69,27 @@ def _controller_for(session: Session, registers: list[Register], staff: StaffUse
     return session.scalar(select(Controller).where(Controller.slug == slug))
 
 
-def enter(session: Session, entry: Entry, staff: StaffUser, *, now: datetime) -> DataRequest:
-    """Store the request as received, acknowledge it by e-mail if possible, audit it."""
+def _controller(session: Session, entry: Entry, staff: StaffUser):
+    """(controller, registers): the organisation the chosen registers route to, or for a
+    document request the staff member's own public authority (621/1999 §4)."""
+    if entry.law == "openness":
+        controller = session.scalar(select(Controller).where(
+            Controller.slug == entry.authority_slug, Controller.public_authority,
+            Controller.id.in_(staff.controller_ids)))
+        if controller is None:
+            raise NotAnAuthority(entry.authority_slug)
+        return controller, []
     registers = list(session.scalars(select(Register).where(
         Register.slug.in_(entry.register_slugs))))
-    controller = _controller_for(session, registers, staff)
+    return _controller_for(session, registers, staff), registers
+
+
+def enter(session: Session, entry: Entry, staff: StaffUser, *, now: datetime) -> DataRequest:
+    """Store the request as received, acknowledge it by e-mail if possible, audit it."""
+    controller, registers = _controller(session, entry, staff)
     request = DataRequest(
-        controller=controller, registers=registers, right_code=entry.right, channel=entry.channel,
+        law=entry.law, controller=controller, registers=registers, right_code=entry.right,
+        channel=entry.channel,
         name=entry.name, email=entry.email, postal_address=entry.postal_address,
         phone=entry.phone, details=entry.details, locale=entry.locale,
         diary_number=entry.diary_number, received_at=entry.received_at, confirmed_at=now,
@@ -87,5 +110,6 @@ def enter(session: Session, entry: Entry, staff: StaffUser, *, now: datetime) ->
         notify.acknowledgement(session, request, new_status_link(request))
     audit.record(session, "request.entered", actor_id=staff.id, target=f"request:{request.id}",
                  controller_id=controller.id, before=None,
-                 after={"channel": entry.channel, "due_on": str(request.due_on)})
+                 after={"channel": entry.channel, "due_on": str(request.due_on),
+                        "law": entry.law})
     return request

@@ -3,6 +3,11 @@
 The receipt date and time are the real ones (legal rules §1.1: the clock starts when the request
 reached the controller, not when it was typed in), given in Helsinki time. The requester is told
 of receipt by e-mail when they gave an address, otherwise by post, so one of the two is needed.
+
+Staff of a public authority also choose the law (legal rules §9): a request for the requester's
+own personal data is a GDPR request (a right and registers); one for the authority's documents
+is a document request under the Openness Act 621/1999 (the authority and the documents, §13(1)),
+whose requester need not give a name (§13(2)). A mixed request is entered once under each law.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from wtforms import (
     TimeField,
     ValidationError,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import InputRequired, Length, Optional
 
 from ..db import utcnow
 from ..deadlines import HELSINKI
@@ -32,6 +37,11 @@ from ..dsr.outcomes import CHANNEL_TITLES
 from ..dsr.representation import RepresentationChecks, on_behalf_fields
 from ..dsr.rights import RIGHTS
 from ..i18n import LOCALES
+
+#: The law choice, offered only to staff of a public authority (legal rules §9).
+LAW_CHOICES = {"gdpr": _l("The requester's own personal data: a data protection request (GDPR)"),
+               "openness": _l("Documents of the authority: a document request (Act on the "
+                              "Openness of Government Activities)")}
 
 #: Scans of a letter or of what was handed in: PDF or images; a whole form may carry at most
 #: 2 MB (``MAX_CONTENT_LENGTH``, and nginx's ``client_max_body_size``).
@@ -49,13 +59,19 @@ class StaffEntryForm(RepresentationChecks, FlaskForm):
         InputRequired(_l("Enter the date the request arrived, for example 2026-03-02."))])
     received_time = TimeField(_l("Time of receipt (Helsinki time)"), validators=[
         InputRequired(_l("Enter the time the request arrived, for example 09:30."))])
+    law = RadioField(_l("What does the request ask for?"),
+                     choices=[SelectChoice(code, title) for code, title in LAW_CHOICES.items()],
+                     default="gdpr", validate_choice=False)
     right = RadioField(_l("What does the requester want to do?"),
                        choices=[SelectChoice(code, right.title) for code, right in RIGHTS.items()],
-                       validators=[InputRequired(_l("Choose what the requester wants to do."))])
+                       validate_choice=False)
     registers = SelectMultipleField(_l("Which registers does the request concern?"),
                                     choices=[], validate_choice=False)
+    organisation = RadioField(_l("Which authority is asked?"), choices=[],
+                              validate_choice=False)
+    documents = TextAreaField(_l("Which documents are asked for?"), validators=[
+        Length(max=MAX_DETAILS, message=_l("The text can be at most %(max)d characters long."))])
     name = StringField(_l("Requester's name"), validators=[
-        DataRequired(_l("Enter the requester's name.")),
         Length(max=MAX_NAME, message=_l("The name can be at most %(max)d characters long."))])
     email = StringField(_l("Requester's e-mail address (optional)"), validators=[
         Optional(), Length(max=254, message=_l("The e-mail address is too long.")), _email])
@@ -72,9 +88,35 @@ class StaffEntryForm(RepresentationChecks, FlaskForm):
         Length(max=64, message=_l("The diary number can be at most %(max)d characters long."))])
     attachments = MultipleFileField(_l("Scans of the request (optional)"))
 
-    def __init__(self, register_choices: list[tuple[str, str]], *args, **kwargs) -> None:
+    def __init__(self, register_choices: list[tuple[str, str]], *args,
+                 authorities: list[tuple[str, str]] = (), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.registers.choices = [SelectChoice(slug, title) for slug, title in register_choices]
+        self.organisation.choices = [SelectChoice(slug, name) for slug, name in authorities]
+        if len(authorities) == 1 and not self.organisation.data:
+            self.organisation.data = authorities[0][0]
+
+    def documents_request(self) -> bool:
+        """A document request under the Openness Act; only a public authority's staff can
+        choose it (a private body's staff are never offered the choice)."""
+        return self.law.data == "openness" and bool(self.organisation.choices)
+
+    def validate_law(self, field) -> None:
+        if field.data not in LAW_CHOICES or (field.data == "openness"
+                                             and not self.organisation.choices):
+            raise ValidationError(_l("Choose one of the options shown."))
+
+    def validate_right(self, field) -> None:
+        if not self.documents_request() and field.data not in RIGHTS:
+            raise ValidationError(_l("Choose what the requester wants to do."))
+
+    def validate_organisation(self, field) -> None:
+        if self.documents_request() and field.data not in {c.value for c in field.choices}:
+            raise ValidationError(_l("Choose the authority."))
+
+    def validate_documents(self, field) -> None:
+        if self.documents_request() and not (field.data or "").strip():
+            raise ValidationError(_l("Name or describe the documents asked for."))
 
     def received_at(self) -> datetime:
         """The receipt moment, in Helsinki time as the staff member read it from the letter."""
@@ -86,6 +128,8 @@ class StaffEntryForm(RepresentationChecks, FlaskForm):
             raise ValidationError(_l("The time of receipt cannot be in the future."))
 
     def validate_registers(self, field) -> None:
+        if self.documents_request():  # documents are asked for, not a register's data
+            return
         known = {choice.value for choice in field.choices}
         if not field.data:
             raise ValidationError(_l("Choose at least one register."))
@@ -93,7 +137,12 @@ class StaffEntryForm(RepresentationChecks, FlaskForm):
             raise ValidationError(_l("Choose registers from the list shown."))
 
     def validate_name(self, field) -> None:
-        problem = name_problem((field.data or "").strip())
+        name = (field.data or "").strip()
+        if not name and self.documents_request():  # §13(2): no name needed for documents
+            return
+        if not name:
+            raise ValidationError(_l("Enter the requester's name."))
+        problem = name_problem(name)
         if problem is not None:
             raise ValidationError(NAME_MESSAGES[problem])
 

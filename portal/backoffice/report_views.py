@@ -31,11 +31,11 @@ def statistics_csv():
     writer = csv.writer(out)
     writer.writerow([_("Month"), _("Request"), _("Received"), _("Answered"), _("Refused"),
                      _("Extended"), _("Closed"), _("Closed on time"), _("Decided late"),
-                     _("Median days")])
+                     _("Median days"), _("Transferred")])
     for row in stats.summarise(stats.facts(get_session(), current_user.controller_ids)):
         writer.writerow([row.month, row.right, row.received, row.completed, row.refused,
                          row.extended, row.closed, row.on_time, row.late,
-                         "" if row.median_days is None else row.median_days])
+                         "" if row.median_days is None else row.median_days, row.transferred])
     return Response("\ufeff" + out.getvalue(), mimetype="text/csv", headers={
         "Content-Disposition": 'attachment; filename="statistics.csv"'})
 

@@ -61,6 +61,9 @@ class Row:
     median_days: float | None
     #: Decisions sent after the due date (the sender confirmed it for adverse ones).
     late: int = 0
+    #: Transferred to the competent authority (APA 434/2003 §21): closed without an answer
+    #: here, so neither on time nor late and not in the median.
+    transferred: int = 0
 
     @property
     def on_time_share(self) -> float | None:
@@ -99,7 +102,8 @@ def summarise(facts: list[Fact]) -> list[Row]:
             month, right, len(group), sum(f.state == "completed" for f in group),
             sum(f.state == "refused" for f in group), sum(f.extended for f in group),
             sum(f.due_on is not None and f.closed_on <= f.due_on for f in closed), len(closed),
-            statistics.median(days) if days else None, sum(f.late for f in group)))
+            statistics.median(days) if days else None, sum(f.late for f in group),
+            sum(f.state == "transferred" for f in group)))
     return rows
 
 

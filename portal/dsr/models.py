@@ -25,7 +25,9 @@ from ..notices.models import Controller, Register
 
 RIGHT_CODES = ("access", "rectification", "erasure", "restriction", "objection", "portability",
                "consent")
-STATES = ("unconfirmed", "received", "info_requested", "completed", "refused", "withdrawn")
+#: "transferred": sent on to the competent authority (APA 434/2003 §21), so closed unanswered.
+STATES = ("unconfirmed", "received", "info_requested", "completed", "refused", "withdrawn",
+          "transferred")
 OPEN_STATES = ("received", "info_requested")
 #: How a request reached the controller: the portal's form, or entered by staff (legal rules §1.1).
 CHANNELS = ("form", "letter", "email", "phone", "desk")

@@ -28,12 +28,12 @@ from ..law.decisions import state_after
 from .pauses import REASONS
 
 OPEN = frozenset({"received", "info_requested"})
-CLOSED = frozenset({"completed", "refused", "withdrawn"})
+CLOSED = frozenset({"completed", "refused", "withdrawn", "transferred"})
 #: Events that answer a request: a decision (each outcome), or "completed" from before
 #: decisions had outcomes.
 DECIDED_EVENTS = frozenset({"completed", "refused", "granted", "partly_granted", "no_data"})
 #: Events that close a request (for retention, counted from the latest).
-CLOSING_EVENTS = DECIDED_EVENTS | {"withdrawn"}
+CLOSING_EVENTS = DECIDED_EVENTS | {"withdrawn", "transferred"}
 MAX_TEXT = 20_000
 
 

@@ -169,3 +169,44 @@ def test_other_organisations_staff_are_not_offered_the_joint_register(client, se
     response = enter(client, registers=HELMET, email="kalle@example.fi")
     assert response.status_code == 400
     assert session.scalar(select(DataRequest).where(DataRequest.name == "Kalle Kirje")) is None
+
+
+# Document requests entered by a public authority's staff (legal rules §9).
+
+def test_staff_of_an_authority_enter_a_document_request_on_the_openness_clock(client, session):
+    from portal.openness_deadlines import compute
+
+    signed_in_staff(client, session, email="kirjaamo@espoo.example", orgs=("espoo",))
+    page = client.get("/admin/requests/new").get_data(as_text=True)
+    assert "Documents of the authority" in page and "Which documents are asked for?" in page
+    response = enter(client, law="openness", organisation="espoo", right="", registers="",
+                     name="", email="kalle@example.fi", channel="phone",
+                     documents="Rakennuslupa osoitteeseen Kirkkokatu 1.")
+    assert response.status_code == 302
+    request = entered(session)
+    received = ten_days_ago()
+    assert (request.law, request.right_code, request.registers, request.name) == (
+        "openness", "access", [], "")
+    assert request.details == "Rakennuslupa osoitteeseen Kirkkokatu 1."
+    assert request.due_on == compute(received).due  # two weeks from the real receipt
+    mail = session.scalar(select(OutboxMail).where(OutboxMail.request_id == request.id))
+    assert mail.template == "documents_acknowledgement"
+    assert session.scalar(select(AuditEntry).order_by(AuditEntry.id.desc())).after["law"] == \
+        "openness"
+
+
+def test_a_document_request_names_its_documents(client, session):
+    signed_in_staff(client, session, email="kirjaamo@espoo.example", orgs=("espoo",))
+    response = enter(client, law="openness", organisation="espoo", right="", registers="",
+                     name="", postal_address="Kirkkokatu 1", documents="")
+    assert response.status_code == 400
+    assert 'href="#documents">Name or describe the documents asked for.' in response.text
+    assert entered(session) is None
+
+
+def test_a_private_body_is_never_offered_the_law(client, session, handler):
+    page = client.get("/admin/requests/new").get_data(as_text=True)
+    assert "Documents of the authority" not in page
+    response = enter(client, law="openness", organisation="museokortti", documents="Asiakirja",
+                     postal_address="Kirjekatu 1")
+    assert response.status_code == 400 and entered(session) is None
