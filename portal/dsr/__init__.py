@@ -9,8 +9,15 @@ bp = localized_blueprint("dsr", __name__)
 def outcome_words() -> dict:
     """Outcomes and grounds are stored as codes and put in words in each reader's language."""
     from ..cases.titles import HOLD_TITLES
+    from ..i18n import current_locale
     from .fee_words import FEE_GROUND_TITLES, euros
-    from .outcomes import CHANNEL_TITLES, GROUND_LABELS, OUTCOME_TITLES, REASON_TITLES
+    from .outcomes import (
+        CHANNEL_TITLES,
+        GROUND_LABELS,
+        OUTCOME_TITLES,
+        REASON_TITLES,
+        secrecy_labels,
+    )
     from .representation import AUTHORITY_TITLES
 
     return {"GROUND_LABELS": GROUND_LABELS, "OUTCOME_TITLES": OUTCOME_TITLES,
@@ -18,7 +25,8 @@ def outcome_words() -> dict:
             "euros": euros,
             "CODE_LABELS": {**FEE_GROUND_TITLES, **GROUND_LABELS, **OUTCOME_TITLES,
                             **REASON_TITLES, **CHANNEL_TITLES, **HOLD_TITLES,
-                            **AUTHORITY_TITLES}}
+                            **AUTHORITY_TITLES, **secrecy_labels(current_locale())}}
 
 
-from . import document_views, views  # noqa: E402,F401  (routes register themselves on bp)
+# Routes register themselves on bp.
+from . import document_views, views, written_decision_views  # noqa: E402,F401

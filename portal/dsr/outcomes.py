@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from ..law.citations import capitalised, cite
 from ..law.decisions import Decision, provisions_applied
 from ..law.grounds import OTHER_ACT
+from ..law.openness import SECRECY_POINTS, description, secrecy_provision
 
 OUTCOME_TITLES = {
     "granted": _l("Granted"),
@@ -117,3 +118,11 @@ def grounds_in(lang: str, codes, decision: Decision | None = None) -> list[str]:
     """Ground labels in ``lang`` (for a mail or a letter outside the request's locale)."""
     with force_locale(lang):
         return [ground_label(code, decision, lang) for code in codes]
+
+
+def secrecy_labels(lang: str) -> dict[str, str]:
+    """Event codes of §24(1) points (``secrecy_25``) in words: "Section 24(1)(25) of the Act on
+    the Openness of Government Activities (621/1999): information on a client of social
+    welfare services"."""
+    return {f"secrecy_{point}": f"{capitalised(cite(secrecy_provision(point), lang))}: "
+                                f"{description(point, lang)}" for point in SECRECY_POINTS}
