@@ -104,8 +104,8 @@ def remedy_text(controller: Controller, lang: str) -> str:
 #: Opens the appeal instructions of a decision on a document request (legal rules §9).
 OPENNESS_APPEAL = _l(
     "This decision on a document request may be appealed to the administrative court under "
-    "section 33 of the Act on the Openness of Government Activities (621/1999) and the Act on "
-    "Administrative Court Procedure (808/2019).")
+    "section 33 of the Act on the Openness of Government Activities (621/1999) and the "
+    "Administrative Judicial Procedure Act (808/2019).")
 
 
 def remedy_instructions(controller: Controller, lang: str, sent_on: date, *,
