@@ -199,7 +199,7 @@ def _ask_written_decision(session: Session, request: DataRequest, now: datetime,
     """Openness Act §14(3): the official's answer, with the question whether the requester
     wants the matter taken to the authority for a written decision (status page)."""
     request.openness_step, request.openness_asked_on = openness.ASKED, receipt_date(now)
-    request.events.append(RequestEvent(kind="written_decision_asked", created_at=now,
+    request.events.append(RequestEvent(kind="written_asked", created_at=now,
                                        public=True))
     days = current_app.config["PORTAL"].openness_answer_days
     mail_requester(session, request, "documents_answer",

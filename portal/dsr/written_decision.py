@@ -37,10 +37,10 @@ def answer(request: DataRequest, choice: str, *, now: datetime) -> None:
     if choice == YES:
         request.state, request.outcome = "received", None
         request.openness_step = openness.REQUESTED
-        request.events.append(RequestEvent(kind="written_decision_requested", created_at=now))
+        request.events.append(RequestEvent(kind="written_requested", created_at=now))
     else:
         request.openness_step = openness.DECLINED
-        request.events.append(RequestEvent(kind="written_decision_declined", created_at=now))
+        request.events.append(RequestEvent(kind="written_declined", created_at=now))
 
 
 def close_unanswered(session: Session, *, today: date, days: int, now: datetime) -> int:
@@ -51,10 +51,10 @@ def close_unanswered(session: Session, *, today: date, days: int, now: datetime)
     for request in asked:
         if openness.unanswered(request.openness_step, request.openness_asked_on, today, days):
             request.openness_step = openness.UNANSWERED
-            request.events.append(RequestEvent(kind="written_decision_unanswered",
+            request.events.append(RequestEvent(kind="written_unanswered",
                                                created_at=now))
             session.flush()
-            audit.record(session, "request.written_decision_unanswered",
+            audit.record(session, "request.written_unanswered",
                          target=f"request:{request.id}", controller_id=request.controller_id,
                          after={"asked_on": request.openness_asked_on.isoformat(),
                                 "days": days})
