@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from ..dsr.models import DataRequest
 from ..i18n import current_locale
 from ..law import openness
+from ..law.fees import fee_grounds
 
 PART_ROWS = 3
 
@@ -40,8 +41,9 @@ def document_fields(form, outcome: str) -> dict:
 
 def document_context(data_request: DataRequest, draft, form, outcome: str) -> dict:
     """What the decision form of a document request shows, in the staff member's language."""
+    fee_codes = fee_grounds(data_request.right_code, data_request.law)
     if data_request.law != "openness":
-        return {"documents_request": False, "officials_answer": False}
+        return {"documents_request": False, "officials_answer": False, "fee_codes": fee_codes}
     lang = current_locale()
     values: dict = {"basis": "public"}
     if form:
@@ -54,7 +56,7 @@ def document_context(data_request: DataRequest, draft, form, outcome: str) -> di
     official = draft is not None and openness.official_answer(
         draft.outcome in ("partly_granted", "refused"), data_request.openness_step)
     return {"documents_request": True, "basis_titles": BASIS_TITLES, "part_rows": PART_ROWS,
-            "officials_answer": official,
+            "officials_answer": official, "fee_codes": fee_codes,
             "document_values": values,
             "secrecy_points": [(point, openness.description(point, lang))
                                for point in openness.SECRECY_POINTS],

@@ -11,6 +11,7 @@ FEE_GROUND_TITLES = {
     rules.MANIFESTLY_UNFOUNDED: _l("The request is manifestly unfounded"),
     rules.EXCESSIVE: _l("The request is excessive, in particular because it is repeated"),
     rules.FURTHER_COPIES: _l("Further copies of the data"),
+    rules.DOCUMENT_COPIES: _l("Copies of documents, as the authority's fee decision provides"),
 }
 
 

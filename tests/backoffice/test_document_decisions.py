@@ -4,6 +4,7 @@ on the status page, the written decision with §33 appeal instructions, and §11
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -13,7 +14,14 @@ from portal.audit import AuditEntry
 from portal.dsr import views as dsr_views
 from portal.dsr import written_decision
 from portal.dsr.models import DataRequest
-from tests.backoffice.factories import decide, make_staff, send_prepared, sign_in
+from tests.backoffice.factories import (
+    csrf_of,
+    decide,
+    make_staff,
+    send_prepared,
+    sign_in,
+    signed_in_staff,
+)
 from tests.backoffice.test_actions import at, newest_mail, pdf_text
 from tests.backoffice.test_decisions import a_pdf
 from tests.backoffice.test_document_clock import document_request
@@ -52,7 +60,7 @@ def official_answer(session, as_handler, monkeypatch, **fields):
     request = document_request(session, "2026-03-02")
     at(monkeypatch, "2026-03-06")
     response = decide(as_handler, request, "partly_granted",
-                      files=[(__import__("io").BytesIO(a_pdf()), "poistettu.pdf")],
+                      files=[(io.BytesIO(a_pdf()), "poistettu.pdf")],
                       text="Tässä pyytämäsi päätökset.", **{**PART, **fields})
     assert response.status_code == 302, response.get_data(as_text=True)
     return request
@@ -103,7 +111,7 @@ def test_the_official_discloses_in_part_and_the_requester_asks_for_a_written_dec
     # The written decision is the authority's: only a decision maker sends it, with §33.
     at(monkeypatch, "2026-03-11")
     assert decide(as_handler, request, "partly_granted", send=False,
-                  files=[(__import__("io").BytesIO(a_pdf()), "poistettu.pdf")],
+                  files=[(io.BytesIO(a_pdf()), "poistettu.pdf")],
                   text="Kirjallinen päätös.", **PART).status_code == 302
     assert send_prepared(as_handler, request).status_code == 400
     assert send_prepared(as_dpo, request, late_confirmed=True).status_code == 302
@@ -182,10 +190,28 @@ def test_a_party_and_a_full_disclosure(session, staff, monkeypatch):
 ])
 def test_a_withheld_part_needs_its_ground_and_the_basis(client, session, monkeypatch, fields,
                                                         message):
-    from tests.backoffice.factories import signed_in_staff
     signed_in_staff(client, session)
     request = document_request(session, "2026-03-02")
     at(monkeypatch, "2026-03-04")
     response = decide(client, request, "refused", send=False, **{**PART, **fields})
     assert response.status_code == 400 and message in response.get_data(as_text=True)
     assert reread(session, request).prepared_decision is None
+
+
+def test_a_fee_for_copies_follows_section_34_and_the_decision_charges_it(
+        session, staff, monkeypatch):
+    _as_handler, as_dpo = staff
+    request = document_request(session, "2026-03-02")
+    at(monkeypatch, "2026-03-03")
+    page = f"/admin/requests/{request.id}"
+    form = as_dpo.get(page).get_data(as_text=True)
+    assert 'value="document_copies"' in form and 'value="excessive"' not in form
+    response = as_dpo.post(f"{page}/fee", data={
+        "csrf_token": csrf_of(as_dpo, page), "ground": "document_copies", "amount": "12",
+        "reasons": "40 sivua paperikopioina."})
+    assert response.status_code == 302
+    assert "julkisuuslain (621/1999) 34 §" in newest_mail(session).body
+    assert decide(as_dpo, request, "granted", text="Kopiot liitteenä.",
+                  basis="public").status_code == 302
+    letter = words(newest_mail(session).attachments[0].data)
+    assert "julkisuuslain (621/1999) 34 §" in letter and "12,00" in letter

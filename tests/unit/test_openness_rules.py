@@ -16,6 +16,13 @@ from portal.law.decisions import (
     outcomes_for,
     provisions_applied,
 )
+from portal.law.fees import (
+    DOCUMENT_COPIES,
+    FEE_GROUNDS,
+    FeeGroundRequired,
+    check_fee,
+    fee_grounds,
+)
 from portal.law.grounds import OtherActCitationRequired, grounds_for
 from portal.law.remedies import APPEAL, RECTIFICATION, openness_appeal
 
@@ -102,3 +109,15 @@ def test_only_an_appeal_route_of_a_document_decision_cites_section_33():
     assert openness_appeal("openness", APPEAL)
     assert not openness_appeal("gdpr", APPEAL)
     assert not openness_appeal("openness", RECTIFICATION)
+
+
+def test_a_document_request_is_charged_only_for_copies_under_section_34():
+    assert fee_grounds("access", "openness") == (DOCUMENT_COPIES,)
+    assert DOCUMENT_COPIES not in fee_grounds("access")
+    assert cite(FEE_GROUNDS[DOCUMENT_COPIES], "fi") == "julkisuuslain (621/1999) 34 §"
+    check_fee("access", DOCUMENT_COPIES, "40 sivua paperikopioina.", proposed=False,
+              law="openness")
+    with pytest.raises(FeeGroundRequired):
+        check_fee("access", "excessive", "Toistuva.", proposed=False, law="openness")
+    with pytest.raises(FeeGroundRequired):
+        check_fee("access", DOCUMENT_COPIES, "Kopiot.", proposed=False)
