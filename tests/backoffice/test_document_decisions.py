@@ -136,6 +136,8 @@ def test_no_written_decision_closes_the_case_on_record(client, session, staff, m
     request = official_answer(session, as_handler, monkeypatch)
     path = status_path(newest_mail(session).body)
     monkeypatch.setattr(dsr_views, "utcnow", lambda: at_helsinki("2026-03-09"))
+    forged = client.post(path + "/written-decision", data={"written_decision": "no"})
+    assert forged.status_code == 400 and reread(session, request).openness_step == "asked"
     token = csrf(client, path)
     assert choose(client, monkeypatch, path, "2026-03-09", "no", token).status_code == 302
     stored = reread(session, request)
@@ -180,6 +182,7 @@ def test_a_party_and_a_full_disclosure(session, staff, monkeypatch):
     letter = words(newest_mail(session).attachments[0].data)
     assert "Julkisuuslain (621/1999) 11 §" in letter and " 9 §" not in letter
     assert "24 §" not in letter and "Valitusosoitus" not in letter
+    assert "tietosuoja" not in letter.lower()  # no GDPR complaint, no DPO: another law
 
 
 @pytest.mark.parametrize(("fields", "message"), [
