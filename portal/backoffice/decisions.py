@@ -169,7 +169,7 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
         _ask_written_decision(session, request, now, files=() if collect else files,
                               collect=collect)
     else:
-        if request.law == "openness" and decision.outcome in rules.ADVERSE:
+        if request.openness_step == openness.REQUESTED:  # the written decision (§14(3))
             request.openness_step = openness.DECIDED
         mail_requester(session, request, "dsr_decision_collect" if collect else "dsr_decision",
                        _l("Decision on your request %(reference)s",

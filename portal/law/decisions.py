@@ -152,7 +152,7 @@ def _check_documents(decision: Decision) -> None:
     """A document decision: its basis, each withheld part with its §24(1) point, and for a
     refusal or partial disclosure the reasons (APA 434/2003 §45)."""
     adverse = decision.outcome in ADVERSE
-    check_openness(decision.outcome, adverse, decision.basis, decision.secret_parts,
+    check_openness(adverse, decision.basis, decision.secret_parts,
                    other_act=OTHER_ACT in decision.grounds)
     check_grounds("access", [g for g in decision.grounds if g == OTHER_ACT], decision.other_act)
     if adverse and not decision.reasons.strip():
@@ -194,7 +194,7 @@ def provisions_applied(right: str, decision: Decision) -> list[Provision]:
     is given), and §34(3) whenever §34 is applied (reasons, and the Ombudsman's check).
     """
     if decision.basis:
-        return openness_provisions(decision.outcome, decision.basis, decision.secret_parts,
+        return openness_provisions(decision.basis, decision.secret_parts,
                                    partly=decision.outcome == PARTLY)
     applied: list[Provision] = [gdpr(*RIGHT_ARTICLES[right])]
     for code in decision.grounds:

@@ -22,8 +22,6 @@ from .citations import Provision, openness
 #: right to the documents of their own case (§11).
 BASES: dict[str, Provision] = {"public": openness(9), "party": openness(11)}
 PARTIAL_DISCLOSURE = openness(10)
-OFFICIALS_ANSWER = openness(14, 3)
-APPEAL = openness(33)
 
 #: Points of §24(1) an authority commonly relies on, each with a short description per language.
 #: A point not listed here is cited with the ground "another Act" in the handler's own words.
@@ -91,7 +89,7 @@ def parse_point(value) -> int | None:
     return int(text) if text.isdigit() and int(text) in SECRECY_POINTS else None
 
 
-def check_openness(outcome: str, adverse: bool, basis: str, secret_parts, *,
+def check_openness(adverse: bool, basis: str, secret_parts, *,
                    other_act: bool = False, max_text: int = 2_000) -> None:
     """Raise unless the basis is chosen and, when anything is withheld, every withheld part
     names what it is and its §24(1) point (or the decision also cites another Act)."""
@@ -105,7 +103,7 @@ def check_openness(outcome: str, adverse: bool, basis: str, secret_parts, *,
         raise SecretPartRequired()
 
 
-def provisions(outcome: str, basis: str, secret_parts, *, partly: bool) -> list[Provision]:
+def provisions(basis: str, secret_parts, *, partly: bool) -> list[Provision]:
     """The provisions a letter lists: the basis, §10 for a partial disclosure, each §24(1)
     point once in order."""
     applied = [BASES[basis]] + ([PARTIAL_DISCLOSURE] if partly else [])
@@ -113,21 +111,16 @@ def provisions(outcome: str, basis: str, secret_parts, *, partly: bool) -> list[
     return applied + [secrecy_provision(point) for point in points]
 
 
-#: The steps of §14(3) after an official's answer that withholds documents.
+#: The steps of §14(3) after an official's answer that withholds documents (stored on the
+#: request): asked, and then requested and decided, or declined, or unanswered.
 ASKED, REQUESTED, DECLINED, UNANSWERED, DECIDED = ("asked", "requested", "declined",
                                                    "unanswered", "decided")
-STEPS = (ASKED, REQUESTED, DECLINED, UNANSWERED, DECIDED)
 
 
 def official_answer(adverse: bool, step: str | None) -> bool:
     """Whether sending this answer is the official's answer of §14(3): it withholds something
     and the requester has not yet asked for a written decision."""
     return adverse and step is None
-
-
-def written_decision(adverse: bool, step: str | None) -> bool:
-    """Whether this is the authority's written decision, with appeal instructions (§33)."""
-    return adverse and step == REQUESTED
 
 
 def answer_by(asked_on: date, days: int) -> date:

@@ -93,8 +93,6 @@ def test_an_officials_answer_asks_first_and_the_written_decision_follows_a_yes()
     assert openness.official_answer(True, None)
     assert not openness.official_answer(False, None)  # a full disclosure asks nothing
     assert not openness.official_answer(True, openness.REQUESTED)
-    assert openness.written_decision(True, openness.REQUESTED)
-    assert not openness.written_decision(True, None)
 
 
 def test_an_unanswered_question_closes_the_day_after_the_last_day():
