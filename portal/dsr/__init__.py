@@ -9,14 +9,13 @@ bp = localized_blueprint("dsr", __name__)
 def outcome_words() -> dict:
     """Outcomes and grounds are stored as codes and put in words in each reader's language."""
     from ..cases.titles import HOLD_TITLES
-    from ..i18n import current_locale
     from .fee_words import FEE_GROUND_TITLES, euros
     from .outcomes import (
         CHANNEL_TITLES,
         GROUND_LABELS,
         OUTCOME_TITLES,
         REASON_TITLES,
-        secrecy_labels,
+        SECRECY_LABELS,
     )
     from .representation import AUTHORITY_TITLES
 
@@ -25,7 +24,7 @@ def outcome_words() -> dict:
             "euros": euros,
             "CODE_LABELS": {**FEE_GROUND_TITLES, **GROUND_LABELS, **OUTCOME_TITLES,
                             **REASON_TITLES, **CHANNEL_TITLES, **HOLD_TITLES,
-                            **AUTHORITY_TITLES, **secrecy_labels(current_locale())}}
+                            **AUTHORITY_TITLES, **SECRECY_LABELS}}
 
 
 # Routes register themselves on bp.

@@ -7,7 +7,7 @@ these tables when shown, so each reader sees it in their own language.
 
 from __future__ import annotations
 
-from flask_babel import force_locale
+from flask_babel import LazyString, force_locale, get_locale
 from flask_babel import lazy_gettext as _l
 
 from ..law.citations import capitalised, cite
@@ -120,9 +120,13 @@ def grounds_in(lang: str, codes, decision: Decision | None = None) -> list[str]:
         return [ground_label(code, decision, lang) for code in codes]
 
 
-def secrecy_labels(lang: str) -> dict[str, str]:
-    """Event codes of §24(1) points (``secrecy_25``) in words: "Section 24(1)(25) of the Act on
-    the Openness of Government Activities (621/1999): information on a client of social
-    welfare services"."""
-    return {f"secrecy_{point}": f"{capitalised(cite(secrecy_provision(point), lang))}: "
-                                f"{description(point, lang)}" for point in SECRECY_POINTS}
+
+def secrecy_label(point: int, lang: str) -> str:
+    """A §24(1) point in words: "Section 24(1)(25) of the Act on the Openness of Government
+    Activities (621/1999): information on a client of social welfare services"."""
+    return f"{capitalised(cite(secrecy_provision(point), lang))}: {description(point, lang)}"
+
+
+#: Event codes of §24(1) points (``secrecy_25``) in the reader's language when shown.
+SECRECY_LABELS = {f"secrecy_{point}": LazyString(lambda p=point: secrecy_label(p, str(
+    get_locale()))) for point in SECRECY_POINTS}
