@@ -70,6 +70,9 @@ class Settings:
     status_link_days: int = 90
     #: Days after a question to the requester when they are reminded once of it.
     question_reminder_days: int = 14
+    #: Days a document requester has to say whether they want a written decision after an
+    #: official withheld documents (Openness Act §14(3)); then ``deadlines remind`` closes it.
+    openness_answer_days: int = 14
     #: Hours after sign-in when a staff session ends however active it is (ASVS 3.3.2).
     session_lifetime_hours: int = 12
     #: OpenID provider (Suomi.fi e-Identification or an FTN broker) for strong electronic
@@ -156,6 +159,8 @@ class Settings:
             "status_link_days": _int(get("STATUS_LINK_DAYS", "90"), "PORTAL_STATUS_LINK_DAYS"),
             "question_reminder_days": _int(get("QUESTION_REMINDER_DAYS", "14"),
                                            "PORTAL_QUESTION_REMINDER_DAYS"),
+            "openness_answer_days": _int(get("OPENNESS_ANSWER_DAYS", "14"),
+                                         "PORTAL_OPENNESS_ANSWER_DAYS"),
             "session_lifetime_hours": _int(get("SESSION_LIFETIME_HOURS", "12"),
                                            "PORTAL_SESSION_LIFETIME_HOURS"),
             "privacy_register": get("PRIVACY_REGISTER", cls.privacy_register),

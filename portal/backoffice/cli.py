@@ -13,6 +13,7 @@ from sqlalchemy import select
 from .. import audit
 from ..db import get_session, utcnow
 from ..deadlines import HELSINKI
+from ..dsr import written_decision
 from ..mail.compose import absolute_link, queue_mail
 from ..notices.models import Controller
 from . import accounts, reminders
@@ -106,7 +107,9 @@ def demo() -> None:
 @deadlines_cli.command("remind")
 def remind() -> None:
     """Mail each DPO and handler what is overdue or due within a week (at most once a day),
-    and remind requesters of questions left unanswered ``PORTAL_QUESTION_REMINDER_DAYS``."""
+    remind requesters of questions left unanswered ``PORTAL_QUESTION_REMINDER_DAYS``, and close
+    document requests whose requester did not say within ``PORTAL_OPENNESS_ANSWER_DAYS``
+    whether they want a written decision (Openness Act §14(3))."""
     session = get_session()
     now = utcnow()
     settings = current_app.config["PORTAL"]
@@ -116,5 +119,9 @@ def remind() -> None:
         count = reminders.send_reminders(session, now.astimezone(HELSINKI).date())
         reminded = reminders.remind_requesters(session, now,
                                                after_days=settings.question_reminder_days)
+        closed = written_decision.close_unanswered(
+            session, today=now.astimezone(HELSINKI).date(),
+            days=settings.openness_answer_days, now=now)
     session.commit()
-    click.echo(f"digests queued: {count}\nrequesters reminded: {reminded}")
+    click.echo(f"digests queued: {count}\nrequesters reminded: {reminded}\n"
+               f"written-decision questions closed unanswered: {closed}")

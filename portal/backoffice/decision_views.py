@@ -19,10 +19,11 @@ from ..dsr import workflow
 from ..extensions import limiter
 from ..law import decisions as rules
 from ..law import grounds as ground_rules
-from ..law import steps
+from ..law import openness, steps
 from ..law.identification import CollectionUnavailable
 from . import actions, bp, decisions
 from .action_views import ERRORS as ACTION_ERRORS
+from .document_decisions import document_fields
 from .extracts import MAX_CELLS_IN_ALL, MAX_FILES, BadExtract, cells, read_extract
 from .queue_views import STALE_REQUEST, recipients_of, render_detail, visible_request
 
@@ -63,6 +64,10 @@ ERRORS = {
                                "electronic identification, and the requester has not identified "
                                "strongly. Ask the requester to identify before sending."),
                             "identification"),
+    openness.BasisRequired: (_l("Choose whether the documents are given under anyone's right "
+                                "of access or a party's right."), "basis-public"),
+    openness.SecretPartRequired: (_l("For each part that is withheld, describe it and choose "
+                                     "its secrecy ground."), "secret-1-what"),
     rules.AuthorityNotVerified: (_l("The request was made for someone else, and the "
                                     "representative's authority has not been verified. Check "
                                     "it and record that you did before sending anything but a "
@@ -78,8 +83,10 @@ def _decision(data_request) -> rules.Decision:
     form, right = request.form, data_request.right_code
     outcome = form.get("outcome", "")
     grounds = tuple(dict.fromkeys(form.getlist("grounds")))
+    documents = data_request.law == "openness"
     facts = ({key: _text(f"fact-{key}") for key in rules.ACCESS_FACTS}
-             if right == "access" and outcome in (rules.GRANTED, rules.PARTLY) else {})
+             if right == "access" and not documents
+             and outcome in (rules.GRANTED, rules.PARTLY) else {})
     known = recipients_of(get_session(), data_request)
     return rules.Decision(
         outcome=outcome, text=_text("text"), grounds=grounds, reasons=_text("reasons"),
@@ -88,7 +95,8 @@ def _decision(data_request) -> rules.Decision:
                    if ground_rules.OTHER_ACT in grounds else {}),
         facts=facts, notified=_recipients(known) if right in steps.ARTICLE_19_RIGHTS and
         outcome in (rules.GRANTED, rules.PARTLY) else (),
-        **(_records(right) if outcome in (rules.GRANTED, rules.PARTLY) else {}))
+        **(_records(right) if outcome in (rules.GRANTED, rules.PARTLY) else {}),
+        **(document_fields(request.form, outcome) if documents else {}))
 
 
 #: Rows offered for each kind of record (the form works without JavaScript).
@@ -162,7 +170,7 @@ def _refused(request_id: int, exc: Exception):
 
 HANDLED = (actions.Conflict, StaleDataError, BadExtract, workflow.WorkflowError,
            rules.DecisionError, ground_rules.GroundError, steps.StepError,
-           CollectionUnavailable)
+           CollectionUnavailable, openness.OpennessDecisionError)
 
 
 def _done(request_id: int, message: str):

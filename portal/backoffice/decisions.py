@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Session
 
@@ -20,11 +21,12 @@ from ..deadlines import receipt_date
 from ..dsr import workflow
 from ..dsr.models import DataRequest, DecisionFile, RequestEvent, ResponseDocument
 from ..dsr.outcomes import OUTCOME_SENTENCES
+from ..dsr.rights import right_of
 from ..dsr.service import deadline_of
 from ..identity import service as identity
 from ..identity.collection import FOR_COLLECTION
 from ..law import decisions as rules
-from ..law import steps
+from ..law import openness, steps
 from ..law.decisions import Decision
 from ..law.fees import charged
 from ..law.identification import check_delivery
@@ -63,7 +65,7 @@ def prepare(session: Session, request: DataRequest, staff: StaffUser, decision: 
     """
     _check_version(request, version)
     workflow.next_state("prepare_decision", request.state)
-    rules.check_decision(request.right_code, decision)
+    rules.check_decision(request.right_code, decision, law=request.law)
     granted = decision.outcome in (rules.GRANTED, rules.PARTLY)
     steps.check_records(request.right_code, granted, decision)
     if granted:
@@ -105,7 +107,14 @@ def letter_pdf(session: Session, request: DataRequest, signer: StaffUser, now) -
         raise NoPreparedDecision()
     preparer = session.get(StaffUser, request.prepared_by) if request.prepared_by else signer
     return render_decision(request, decision, files=files_of(request), preparer=preparer,
-                           signer=signer, now=now)
+                           signer=signer, now=now, official=officials_answer(request, decision))
+
+
+def officials_answer(request: DataRequest, decision: Decision) -> bool:
+    """Whether sending ``decision`` is an official's answer that withholds documents, which
+    asks the requester whether they want a written decision (Openness Act §14(3))."""
+    return request.law == "openness" and openness.official_answer(
+        decision.outcome in rules.ADVERSE, request.openness_step)
 
 
 def send(session: Session, request: DataRequest, staff: StaffUser, *, version: int,
@@ -124,8 +133,10 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
     new_state = workflow.next_state("send_decision", request.state, outcome=decision.outcome)
     late = rules.is_late(receipt_date(now), deadline_of(request).due)
     identity_level, required_level = identity.levels(session, request, enabled=identification)
-    rules.check_sending(decision.outcome, decision_maker=staff.decision_maker, late=late,
-                        late_confirmed=late_confirmed, right=request.right_code,
+    official = officials_answer(request, decision)
+    # An official's answer is not yet the authority's decision: any handler may send it.
+    rules.check_sending(decision.outcome, decision_maker=staff.decision_maker or official,
+                        late=late, late_confirmed=late_confirmed, right=right_of(request).code,
                         identity_level=identity_level, required_level=required_level,
                         represented=request.authority is not None,
                         authority_verified=request.authority_verified_at is not None,
@@ -141,7 +152,7 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
             sha256=hashlib.sha256(file.data).hexdigest()))
     request.events.append(RequestEvent(kind=decision.outcome, created_at=now, public=True,
                                        text=decision.reasons.strip(),
-                                       codes=list(decision.grounds)))
+                                       codes=list(decision.grounds) + secrecy_codes(decision)))
     if decision.notified:
         request.events.append(RequestEvent(
             kind="recipients_notified", created_at=now, public=False,
@@ -154,16 +165,46 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
     collect = delivery == "collect"
     if collect:
         request.events.append(RequestEvent(kind=FOR_COLLECTION, created_at=now, public=False))
-    mail_requester(session, request, "dsr_decision_collect" if collect else "dsr_decision",
-                   _l("Decision on your request %(reference)s", reference=request.reference),
-                   attachments=() if collect else files, lasting_link=collect,
-                   outcome=OUTCOME_SENTENCES[decision.outcome],
-                   adverse=(decision.outcome in rules.ADVERSE
-                            or charged(decision.outcome, request.fee_cents)))
+    if official:
+        _ask_written_decision(session, request, now, files=() if collect else files,
+                              collect=collect)
+    else:
+        if request.openness_step == openness.REQUESTED:  # the written decision (§14(3))
+            request.openness_step = openness.DECIDED
+        mail_requester(session, request, "dsr_decision_collect" if collect else "dsr_decision",
+                       _l("Decision on your request %(reference)s",
+                          reference=request.reference),
+                       attachments=() if collect else files, lasting_link=collect,
+                       outcome=OUTCOME_SENTENCES[decision.outcome],
+                       adverse=(decision.outcome in rules.ADVERSE
+                                or charged(decision.outcome, request.fee_cents)))
     session.flush()
     audit.record(session, "request.decide", actor_id=staff.id, target=f"request:{request.id}",
                  controller_id=request.controller_id, before=before,
                  after={**snapshot(request), "outcome": decision.outcome,
                         "grounds": list(decision.grounds), "prepared_by": prepared_by,
                         "late": late, "files": [f.filename for f in files],
-                        "delivery": delivery})
+                        "delivery": delivery, "officials_answer": official})
+
+
+def secrecy_codes(decision: Decision) -> list[str]:
+    """The §24(1) points of a document decision as event codes (``dsr.outcomes``)."""
+    points = sorted({openness.parse_point(p.get("point")) for p in decision.secret_parts}
+                    - {None})
+    return [f"secrecy_{point}" for point in points]
+
+
+def _ask_written_decision(session: Session, request: DataRequest, now: datetime, *, files,
+                          collect: bool) -> None:
+    """Openness Act §14(3): the official's answer, with the question whether the requester
+    wants the matter taken to the authority for a written decision (status page)."""
+    request.openness_step, request.openness_asked_on = openness.ASKED, receipt_date(now)
+    request.events.append(RequestEvent(kind="written_asked", created_at=now,
+                                       public=True))
+    days = current_app.config["PORTAL"].openness_answer_days
+    mail_requester(session, request, "documents_answer",
+                   _l("Answer to your document request %(reference)s",
+                      reference=request.reference),
+                   attachments=files, attached=bool(files), lasting_link=collect,
+                   outcome=OUTCOME_SENTENCES[request.outcome],
+                   answer_by=openness.answer_by(request.openness_asked_on, days))

@@ -26,7 +26,8 @@ def propose(session: Session, request: DataRequest, staff_id: int, *, ground: st
     """Record the proposal and tell the requester; raises a :class:`rules.FeeError`."""
     if request.state not in OPEN:
         raise NotAllowed("propose_fee")
-    rules.check_fee(request.right_code, ground, reasons, proposed=request.fee_cents is not None)
+    rules.check_fee(request.right_code, ground, reasons, proposed=request.fee_cents is not None,
+                    law=request.law)
     cents = rules.parse_amount(amount)
     request.fee_ground, request.fee_cents, request.fee_reasons = ground, cents, reasons.strip()
     request.events.append(RequestEvent(kind="fee_proposed", created_at=now, public=True,

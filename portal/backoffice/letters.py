@@ -18,11 +18,12 @@ from flask_babel import lazy_gettext as _l
 from ..deadlines import receipt_date
 from ..dsr.models import DataRequest
 from ..dsr.outcomes import OUTCOME_SENTENCES, SECTION_34_SENTENCES, citations, ground_label
-from ..dsr.rights import RIGHTS
+from ..dsr.rights import right_of
 from ..law.citations import cite, gdpr
 from ..law.decisions import ADVERSE, GRANTED, NO_DATA, Decision
 from ..law.fees import FEE_GROUNDS, charged
 from ..law.grounds import RIGHT_ARTICLES, uses_section_34
+from ..law.openness import BASES, answer_by, description, parse_point, secrecy_provision
 from ..law.steps import consent_ends_on, recipient_records
 from ..pdf import render_pdf
 from ..text import render_markdown
@@ -40,22 +41,44 @@ def title_of(staff: StaffUser, lang: str) -> str:
     return (staff.title or {}).get(lang) or str(ROLE_TITLES[staff.role])
 
 
+def _secret_parts(decision: Decision, lang: str) -> list[tuple[str, str, str]]:
+    """Each withheld part of a document with its §24(1) point cited and described."""
+    parts = []
+    for part in decision.secret_parts:
+        point = parse_point(part.get("point"))
+        parts.append((part["what"], cite(secrecy_provision(point), lang),
+                      description(point, lang)))
+    return parts
+
+
 def render_decision(request: DataRequest, decision: Decision, *, files: tuple[Extract, ...],
-                    preparer: StaffUser, signer: StaffUser, now) -> bytes:
-    """The decision letter for ``request``, signed by ``signer``, in the requester's language."""
+                    preparer: StaffUser, signer: StaffUser, now, official: bool = False
+                    ) -> bytes:
+    """The decision letter for ``request``, signed by ``signer``, in the requester's language.
+
+    ``official``: an official's answer to a document request that withholds documents; it asks
+    whether the requester wants a written decision and carries no appeal instructions
+    (Openness Act §14(3)).
+    """
     lang, day = request.locale, receipt_date(now)
-    right = RIGHTS[request.right_code]
+    right = right_of(request)
+    documents_request = request.law == "openness"
     with force_locale(lang):
         fee = charged(decision.outcome, request.fee_cents)
-        remedy = (remedy_instructions(request.controller, lang, day)
-                  if decision.outcome in ADVERSE or fee else None)
+        remedy = (remedy_instructions(request.controller, lang, day, law=request.law)
+                  if (decision.outcome in ADVERSE or fee) and not official else None)
+        right_citation = (cite(BASES.get(decision.basis, BASES["public"]), lang)
+                          if documents_request
+                          else cite(gdpr(*RIGHT_ARTICLES[request.right_code]), lang))
         html = render_template(
             "pdf/decision.html", data_request=request, decision=decision, lang=lang,
             right=right, day=day, outcome=str(OUTCOME_SENTENCES[decision.outcome]),
             adverse=decision.outcome in ADVERSE, no_data=decision.outcome == NO_DATA,
             grounds=[ground_label(code, decision, lang) for code in decision.grounds],
             provisions=citations(request.right_code, decision, lang),
-            right_citation=cite(gdpr(*RIGHT_ARTICLES[request.right_code]), lang),
+            right_citation=right_citation, documents_request=documents_request,
+            official=official, secret_parts=_secret_parts(decision, lang),
+            answer_by=answer_by(day, current_app.config["PORTAL"].openness_answer_days),
             section_34=str(SECTION_34_SENTENCES) if uses_section_34(decision.grounds) else "",
             facts=[(str(FACT_TITLES[key]), text) for key, text in decision.facts.items()
                    if text.strip()],

@@ -30,6 +30,7 @@ from ..notices.service import latest_published, published_index
 from . import accounts, bp, queue, steps
 from .access_facts import FACT_TITLES, access_facts
 from .decisions import prepared
+from .document_decisions import document_context
 from .letter_texts import opening_for
 from .models import StaffUser
 
@@ -147,7 +148,7 @@ def decision_context(session, data_request: DataRequest, form) -> dict:
     draft = prepared(data_request)
     editing = bool(form) or request.args.get("edit") == "1" or draft is None
     outcome = form.get("outcome") or request.args.get("outcome", "")
-    if outcome not in rules.outcomes_for(right):
+    if outcome not in rules.outcomes_for(right, data_request.law):
         outcome = ""
     recipients = recipients_of(session, data_request)
     values: dict = {"diary_number": data_request.diary_number, "grounds": []}
@@ -169,8 +170,9 @@ def decision_context(session, data_request: DataRequest, form) -> dict:
     deadline = deadline_of(data_request)
     return {
         "draft": draft, "editing": editing, "outcome": outcome, "values": values,
-        "outcomes": {o: OUTCOME_TITLES[o] for o in rules.outcomes_for(right)},
-        "grounds": {code: GROUND_LABELS[code] for code in grounds_for(right)},
+        "outcomes": {o: OUTCOME_TITLES[o] for o in rules.outcomes_for(right, data_request.law)},
+        "grounds": {code: GROUND_LABELS[code] for code in grounds_for(right, data_request.law)},
+        **document_context(data_request, draft, form, outcome),
         "recipients": recipients,
         "kept_points": [(point, GROUND_LABELS[f"erasure_exception_{point}"])
                         for point in "abcde"],

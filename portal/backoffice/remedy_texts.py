@@ -16,7 +16,14 @@ from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from ..dates import format_date
-from ..law.remedies import APPEAL, DISTRICT_COURT, RECTIFICATION, Remedy, deemed_notified
+from ..law.remedies import (
+    APPEAL,
+    DISTRICT_COURT,
+    RECTIFICATION,
+    Remedy,
+    deemed_notified,
+    openness_appeal,
+)
 from ..notices.models import Controller
 
 TITLES = {
@@ -94,8 +101,20 @@ def remedy_text(controller: Controller, lang: str) -> str:
     return own or default_text(remedy_of(controller).route, lang)
 
 
-def remedy_instructions(controller: Controller, lang: str, sent_on: date) -> tuple[str, list]:
-    """The title and paragraphs of the remedy page of a decision sent on ``sent_on``."""
+#: Opens the appeal instructions of a decision on a document request (legal rules §9).
+OPENNESS_APPEAL = _l(
+    "This decision on a document request may be appealed to the administrative court under "
+    "section 33 of the Act on the Openness of Government Activities (621/1999) and the "
+    "Administrative Judicial Procedure Act (808/2019).")
+
+
+def remedy_instructions(controller: Controller, lang: str, sent_on: date, *,
+                        law: str = "gdpr") -> tuple[str, list]:
+    """The title and paragraphs of the remedy page of a decision sent on ``sent_on``.
+
+    A written decision on a document request (``law`` "openness") is appealed under §33 of the
+    Openness Act: the controller's appeal route is opened by a paragraph that says so.
+    """
     remedy = remedy_of(controller)
     with force_locale(lang):
         filled = Template(remedy_text(controller, lang)).safe_substitute(
@@ -103,4 +122,5 @@ def remedy_instructions(controller: Controller, lang: str, sent_on: date) -> tup
             email=remedy.email, days=remedy.days or "",
             notified_on=format_date(deemed_notified(sent_on), "long"))
         title = str(TITLES[remedy.route])
-    return title, [p.strip() for p in filled.split("\n\n") if p.strip()]
+        opening = [str(OPENNESS_APPEAL)] if openness_appeal(law, remedy.route) else []
+    return title, opening + [p.strip() for p in filled.split("\n\n") if p.strip()]

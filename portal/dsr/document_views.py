@@ -18,6 +18,7 @@ from ..i18n import current_locale
 from ..notices.models import Controller, Register
 from . import bp, notify, service
 from .document_forms import DocumentRequestForm
+from .fee_words import document_fee_text
 
 
 def authorities(lang: str) -> list[tuple[str, str]]:
@@ -59,4 +60,6 @@ def documents():
         session.commit()
         return redirect(url_for("dsr.sent"))
     status = 400 if request.method == "POST" else 200
-    return render_template("dsr/documents.html", form=form), status
+    fee_texts = {c.slug: document_fee_text(c, lang) for c in get_session().scalars(
+        select(Controller).where(Controller.public_authority))}
+    return render_template("dsr/documents.html", form=form, fee_texts=fee_texts), status

@@ -123,6 +123,10 @@ class DataRequest(Base):
     #: The day the requester was told the restriction will be lifted (Art. 18(3)).
     restriction_told_on: Mapped[date | None] = mapped_column(Date)
     restriction_lifted_on: Mapped[date | None] = mapped_column(Date)
+    #: A document request withheld by an official (Openness Act §14(3)): the step of the
+    #: question "written decision?" (``law.openness.ASKED`` and after) and the day it was asked.
+    openness_step: Mapped[str | None] = mapped_column(String(16))
+    openness_asked_on: Mapped[date | None] = mapped_column(Date)
     #: Optimistic lock: two handlers saving at once cannot overwrite each other.
     version: Mapped[int] = mapped_column(Integer, default=1)
 

@@ -7,12 +7,13 @@ these tables when shown, so each reader sees it in their own language.
 
 from __future__ import annotations
 
-from flask_babel import force_locale
+from flask_babel import LazyString, force_locale, get_locale
 from flask_babel import lazy_gettext as _l
 
 from ..law.citations import capitalised, cite
 from ..law.decisions import Decision, provisions_applied
 from ..law.grounds import OTHER_ACT
+from ..law.openness import SECRECY_POINTS, description, secrecy_provision
 
 OUTCOME_TITLES = {
     "granted": _l("Granted"),
@@ -117,3 +118,15 @@ def grounds_in(lang: str, codes, decision: Decision | None = None) -> list[str]:
     """Ground labels in ``lang`` (for a mail or a letter outside the request's locale)."""
     with force_locale(lang):
         return [ground_label(code, decision, lang) for code in codes]
+
+
+
+def secrecy_label(point: int, lang: str) -> str:
+    """A §24(1) point in words: "Section 24(1)(25) of the Act on the Openness of Government
+    Activities (621/1999): information on a client of social welfare services"."""
+    return f"{capitalised(cite(secrecy_provision(point), lang))}: {description(point, lang)}"
+
+
+#: Event codes of §24(1) points (``secrecy_25``) in the reader's language when shown.
+SECRECY_LABELS = {f"secrecy_{point}": LazyString(lambda p=point: secrecy_label(p, str(
+    get_locale()))) for point in SECRECY_POINTS}

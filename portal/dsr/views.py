@@ -25,6 +25,7 @@ from .forms import RequestForm
 from .identity import ascii_domain
 from .models import OPEN_STATES
 from .rights import NOTES, RIGHTS, right_of
+from .written_decision import written_answer_by
 
 TOKEN_MAX = 100
 MAX_ANSWER = 10_000
@@ -231,13 +232,15 @@ def status(token: str):
 
 
 def _status_page(data_request, token: str, answer_error: str = "", answer_text: str = "",
-                 code: int = 200):
+                 code: int = 200, written_error: str = ""):
     deadline = service.deadline_of(data_request)
     response = current_app.make_response((render_template(
         "dsr/status.html", data_request=data_request, deadline=deadline, token=token,
         right=right_of(data_request), answer_error=answer_error,
         register_titles=service.register_titles(get_session(), data_request, current_locale()),
         answer_text=answer_text, paused=service.clock_paused(data_request),
+        written_error=written_error,
+        answer_by=written_answer_by(data_request, current_app.config["PORTAL"]),
         undoable=workflow.withdrawal_undoable(
             data_request.state, [event.kind for event in data_request.events])), code))
     return _private(response)

@@ -14,12 +14,16 @@ from dataclasses import asdict, dataclass, field, replace
 from .citations import Provision, dpa, gdpr
 from .grounds import GROUNDS, OTHER_ACT, RIGHT_ARTICLES, check_grounds, uses_section_34
 from .identification import GATED_RIGHTS, meets
+from .openness import check_openness
+from .openness import provisions as openness_provisions
 from .representation import discloses
 
 GRANTED, PARTLY, REFUSED, NO_DATA = "granted", "partly_granted", "refused", "no_data"
 OUTCOMES = (GRANTED, PARTLY, REFUSED, NO_DATA)
 #: Outcomes that limit the right: grounds, reasons, a decision maker and remedy instructions.
 ADVERSE = frozenset({PARTLY, REFUSED})
+#: A document is disclosed in full, in part (§10) or not at all; "no data" is a GDPR answer.
+DOCUMENT_OUTCOMES = (GRANTED, PARTLY, REFUSED)
 MAX_TEXT = 20_000
 #: The parts of an access answer owed under GDPR Art. 15(1)(a)-(h) and 15(2).
 ACCESS_FACTS = ("purposes", "categories", "recipients", "retention", "rights", "source",
@@ -93,6 +97,10 @@ class Decision:
     kept: tuple[dict, ...] = ()
     made_public: bool = False
     public_steps: str = ""
+    #: A document request (legal rules §9): the basis of the right (``openness.BASES``), and
+    #: per withheld part ``{"what", "point"}`` with its point of §24(1). Empty for the GDPR.
+    basis: str = ""
+    secret_parts: tuple[dict, ...] = ()
 
     def as_dict(self) -> dict:
         return {**asdict(self), **{key: list(getattr(self, key)) for key in SEQUENCES}}
@@ -107,21 +115,27 @@ class Decision:
 
 
 #: The fields of a decision stored as lists.
-SEQUENCES = ("grounds", "notified", "corrections", "erased", "kept")
+SEQUENCES = ("grounds", "notified", "corrections", "erased", "kept", "secret_parts")
 
 
-def outcomes_for(right: str) -> tuple[str, ...]:
+def outcomes_for(right: str, law: str = "gdpr") -> tuple[str, ...]:
+    if law == "openness":
+        return DOCUMENT_OUTCOMES
     return OUTCOMES if right == "access" else (GRANTED, PARTLY, REFUSED)
 
 
-def check_decision(right: str, decision: Decision) -> None:
-    """Raise the first reason ``decision`` cannot be prepared for a request of ``right``."""
-    if decision.outcome not in outcomes_for(right):
+def check_decision(right: str, decision: Decision, *, law: str = "gdpr") -> None:
+    """Raise the first reason ``decision`` cannot be prepared for a request of ``right``
+    under ``law`` (a document request under the Openness Act: :func:`_check_documents`)."""
+    if decision.outcome not in outcomes_for(right, law):
         raise OutcomeNotForRight(decision.outcome)
     texts = (decision.text, decision.reasons, decision.withheld, *decision.facts.values(),
              *decision.other_act.values(), decision.public_steps)
     if not decision.text.strip() or any(len(t) > MAX_TEXT for t in texts):
         raise LetterTextRequired()
+    if law == "openness":
+        _check_documents(decision)
+        return
     if decision.outcome in ADVERSE:
         if not decision.grounds:
             raise GroundRequired()
@@ -132,6 +146,17 @@ def check_decision(right: str, decision: Decision) -> None:
             raise WithheldRequired()
     elif decision.grounds:
         check_grounds(right, decision.grounds, decision.other_act)
+
+
+def _check_documents(decision: Decision) -> None:
+    """A document decision: its basis, each withheld part with its §24(1) point, and for a
+    refusal or partial disclosure the reasons (APA 434/2003 §45)."""
+    adverse = decision.outcome in ADVERSE
+    check_openness(adverse, decision.basis, decision.secret_parts,
+                   other_act=OTHER_ACT in decision.grounds)
+    check_grounds("access", [g for g in decision.grounds if g == OTHER_ACT], decision.other_act)
+    if adverse and not decision.reasons.strip():
+        raise ReasonsRequired()
 
 
 def check_sending(outcome: str, *, decision_maker: bool, late: bool, late_confirmed: bool,
@@ -168,6 +193,9 @@ def provisions_applied(right: str, decision: Decision) -> list[Provision]:
     Data Protection Act §34(2) is added to a partial decision under §34 (the rest of the data
     is given), and §34(3) whenever §34 is applied (reasons, and the Ombudsman's check).
     """
+    if decision.basis:
+        return openness_provisions(decision.basis, decision.secret_parts,
+                                   partly=decision.outcome == PARTLY)
     applied: list[Provision] = [gdpr(*RIGHT_ARTICLES[right])]
     for code in decision.grounds:
         if code != OTHER_ACT:

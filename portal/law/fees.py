@@ -13,15 +13,27 @@ from __future__ import annotations
 
 import re
 
-from .citations import Provision, gdpr
+from .citations import Provision, gdpr, openness
 
 MANIFESTLY_UNFOUNDED, EXCESSIVE, FURTHER_COPIES = ("manifestly_unfounded", "excessive",
                                                    "further_copies")
+#: Copies of documents under the Openness Act (621/1999 §34): charged only as the authority's
+#: fee decision says; a document given electronically is free unless that decision says
+#: otherwise, so the fee is proposed case by case like the GDPR's.
+DOCUMENT_COPIES = "document_copies"
 FEE_GROUNDS: dict[str, Provision] = {
     MANIFESTLY_UNFOUNDED: gdpr(12, 5, "a"),
     EXCESSIVE: gdpr(12, 5, "a"),
     FURTHER_COPIES: gdpr(15, 3),
+    DOCUMENT_COPIES: openness(34),
 }
+
+
+def fee_grounds(right: str, law: str = "gdpr") -> tuple[str, ...]:
+    """The grounds a fee on a request of ``right`` under ``law`` may rest on."""
+    if law == "openness":
+        return (DOCUMENT_COPIES,)
+    return (MANIFESTLY_UNFOUNDED, EXCESSIVE) + ((FURTHER_COPIES,) if right == "access" else ())
 #: A fee above 1,000 euros is a typing error, not an administrative cost.
 MAX_CENTS = 100_000
 MAX_REASONS = 20_000
@@ -59,11 +71,13 @@ def parse_amount(text: str) -> int:
     return cents
 
 
-def check_fee(right: str, ground: str, reasons: str, *, proposed: bool) -> None:
-    """Raise unless a fee on ``ground`` with ``reasons`` may be proposed on a ``right`` request."""
+def check_fee(right: str, ground: str, reasons: str, *, proposed: bool,
+              law: str = "gdpr") -> None:
+    """Raise unless a fee on ``ground`` with ``reasons`` may be proposed on a ``right`` request
+    under ``law``."""
     if proposed:
         raise FeeAlreadyProposed()
-    if ground not in FEE_GROUNDS or (ground == FURTHER_COPIES and right != "access"):
+    if ground not in fee_grounds(right, law):
         raise FeeGroundRequired()
     if not reasons.strip() or len(reasons) > MAX_REASONS:
         raise FeeReasonsRequired()

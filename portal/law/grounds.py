@@ -82,8 +82,11 @@ class OtherActCitationRequired(GroundError):
     """"Another Act" needs the provision written in Finnish, Swedish and English."""
 
 
-def grounds_for(right: str) -> list[str]:
-    """The codes of the grounds a refusal or partial decision of ``right`` may rest on."""
+def grounds_for(right: str, law: str = "gdpr") -> list[str]:
+    """The codes of the grounds a refusal or partial decision of ``right`` may rest on. A
+    document request withholds under the points of §24(1) (:mod:`.openness`), or another Act."""
+    if law == "openness":
+        return [OTHER_ACT]
     return [code for code, ground in GROUNDS.items() if right in ground.rights]
 
 

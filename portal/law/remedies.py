@@ -72,3 +72,11 @@ def check_remedy(remedy: Remedy, *, public_authority: bool) -> None:
 def deemed_notified(sent_on: date) -> date:
     """The day an ordinary electronic notification is deemed received (Act 13/2003 §19(2))."""
     return sent_on + timedelta(days=3)
+
+
+def openness_appeal(law: str, route: str) -> bool:
+    """Whether the remedy page cites the Openness Act's appeal (§33 of 621/1999): a written
+    decision on a document request, when the controller's route is an appeal to the
+    administrative court. A municipal authority's route (a request for administrative review
+    first) stays as counsel configured it."""
+    return law == "openness" and route == APPEAL

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import shlex
 import subprocess
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select
 
@@ -102,3 +102,31 @@ def test_cases_exported_as_the_guide_says_are_purged_by_cron_unless_held(
     assert "exported or past retention: deleted 1" in purged
     session.expire_all()
     assert session.scalars(select(DataRequest.name)).all() == ["Valitus"]
+
+
+def test_cron_closes_a_document_request_whose_written_decision_question_went_unanswered(
+        session, database_url, tmp_path):
+    """Openness Act §14(3): the daily job closes the case once PORTAL_OPENNESS_ANSWER_DAYS
+    have passed without an answer (here set to 10 in the settings file, as an operator would)."""
+    from tests.backoffice.test_document_clock import document_request
+
+    asked = document_request(session, "2026-03-02")
+    waiting = document_request(session, "2026-03-03")
+    for request, day in ((asked, date(2026, 3, 6)), (waiting, date.today())):
+        request.state, request.outcome = "refused", "refused"
+        request.openness_step, request.openness_asked_on = "asked", day
+    session.commit()
+    home = tmp_path / "home"
+    home.mkdir()
+    env_file = tmp_path / "env"
+    write_environment(env_file, PORTAL_SECRET_KEY=STRONG_SECRET, PORTAL_DATABASE_URL=database_url,
+                      PORTAL_RATELIMIT_STORAGE_URI="memory://", PORTAL_INSTANCE_PATH=str(home),
+                      PORTAL_OPENNESS_ANSWER_DAYS="10")
+
+    output = _run(cron_commands()["deadlines remind"], env_file, home, as_cron=True)
+
+    assert "written-decision questions closed unanswered: 1" in output
+    session.expire_all()
+    assert session.get(DataRequest, asked.id).openness_step == "unanswered"
+    assert session.get(DataRequest, asked.id).events[-1].kind == "written_unanswered"
+    assert session.get(DataRequest, waiting.id).openness_step == "asked"

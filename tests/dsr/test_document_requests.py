@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from portal.dsr import document_views, views
 from portal.dsr.models import DataRequest
+from portal.notices.models import Controller
 from tests.dsr.helpers import CSRF_RE, SUBMISSION_RE, at_helsinki, csrf, link_in
 from tests.dsr.test_journey import deliver
 
@@ -122,3 +123,17 @@ def test_the_form_with_errors_is_valid_html(client, tmp_path):
     assert response.status_code == 400
     assert html_problems({"errors": response.data}, tmp_path) == []
     assert 'href="#authority-group">Välj myndighet.' in response.text
+
+
+def test_each_authority_says_what_copies_cost_as_its_fee_settings_say(client, session):
+    """Documents given electronically are free unless the authority wrote its own sentence on
+    /admin/organisations/<slug>/fees (Openness Act §34)."""
+    page = client.get("/fi/requests/documents").get_data(as_text=True)
+    assert "Sähköisesti annettavat asiakirjat ovat maksuttomia." in page
+    espoo = session.scalar(select(Controller).where(Controller.slug == "espoo"))
+    espoo.fee_texts = {"fi": "Paperikopio maksaa 0,50 euroa sivulta."}
+    session.commit()
+    page = client.get("/fi/requests/documents").get_data(as_text=True)
+    assert ('<p class="hint" id="authority-espoo-fee">Paperikopio maksaa 0,50 euroa sivulta.</p>'
+            in page)
+    assert 'aria-describedby="authority-espoo-fee"' in page
