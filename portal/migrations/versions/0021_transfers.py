@@ -1,8 +1,8 @@
 """transfer of a request to the competent authority (APA 434/2003 §21): the "transferred"
 state and where each request went
 
-Revision ID: 0020_transfers
-Revises: 0019_identity_settings
+Revision ID: 0021_transfers
+Revises: 0020_openness_procedure
 """
 
 from alembic import op
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import portal.db
 
 
-revision = "0020_transfers"
-down_revision = "0019_identity_settings"
+revision = "0021_transfers"
+down_revision = "0020_openness_procedure"
 branch_labels = None
 depends_on = None
 
