@@ -22,7 +22,7 @@ EXPECTED = {
            "told": ["överfört ärendet till behörig myndighet (21 § i förvaltningslagen)",
                     "Verohallinto", "kirjaamo@vero.example"],
            "forward_subject": "Överfört ärende: ESPOO-2026-0001",
-           "forward": ["ni är behörig myndighet (21 § i förvaltningslagen)",
+           "forward": ["överför därför ärendet nedan till er (21 § i förvaltningslagen)",
                        "Vår referens: ESPOO-2026-0001", "aino@example.fi"]},
 }
 

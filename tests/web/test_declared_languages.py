@@ -30,7 +30,7 @@ def test_a_reader_of_another_language_gets_the_finnish_notice_with_a_note(client
     assert NOTES[lang] in html
     assert '<h1 lang="fi">Perusopetuksen oppilasrekisteri</h1>' in html
     article = html.split('<div lang="fi">', 1)[1]
-    assert "Henkilötietojen käsittelyn tarkoitus" in article  # headings in Finnish too
+    assert "Henkilötietojen käsittelyn tarkoitukset" in article  # headings in Finnish too
     assert "Ändamålen med behandlingen" not in html
     assert f'href="/fi/registers/{SLUG}"' in html
     assert f'<link rel="canonical" href="http://localhost/fi/registers/{SLUG}">' in html
