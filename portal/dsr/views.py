@@ -56,7 +56,8 @@ def _register_groups(lang: str):
     return list(groups.items()), consent
 
 
-def _invalid_link():
+def invalid_link():
+    """The 404 page of a wrong, used or expired secret link; it says no more than that."""
     return render_template(
         "errors/error.html", code=404, title=_("This link is not valid"),
         message=_("The link is wrong, it has already been used, or it has expired. "
@@ -191,7 +192,7 @@ def confirm(token: str):
             raise service.LinkInvalid()
         data_request = service.unconfirmed_by_token(session, token, now=utcnow())
     except service.LinkInvalid:
-        return _invalid_link()
+        return invalid_link()
     if request.method == "GET":
         return _private(current_app.make_response(render_template(
             "dsr/confirm.html", data_request=data_request, right=right_of(data_request),
@@ -213,7 +214,8 @@ def confirm(token: str):
     return redirect(url_for("dsr.status", token=status_token))
 
 
-def _status_request(token: str):
+def status_request(token: str):
+    """The request behind a status link; raises ``service.LinkInvalid`` for any bad link."""
     if len(token) > TOKEN_MAX:
         raise service.LinkInvalid()
     days = current_app.config["PORTAL"].status_link_days
@@ -225,14 +227,16 @@ def _status_request(token: str):
 @limiter.limit("60 per minute")
 def status(token: str):
     try:
-        data_request = _status_request(token)
+        data_request = status_request(token)
     except service.LinkInvalid:
-        return _invalid_link()
-    return _status_page(data_request, token)
+        return invalid_link()
+    return status_page(data_request, token)
 
 
-def _status_page(data_request, token: str, answer_error: str = "", answer_text: str = "",
+def status_page(data_request, token: str, answer_error: str = "", answer_text: str = "",
                  code: int = 200, written_error: str = ""):
+    """The status page, also re-rendered with an error by the forms on it (answer,
+    written decision, secure collection), never cached or indexed."""
     deadline = service.deadline_of(data_request)
     response = current_app.make_response((render_template(
         "dsr/status.html", data_request=data_request, deadline=deadline, token=token,
@@ -246,7 +250,7 @@ def _status_page(data_request, token: str, answer_error: str = "", answer_text: 
     return _private(response)
 
 
-def _explain_conflict() -> None:
+def explain_conflict() -> None:
     """A parallel click or the handler changed the request first (its version moved on):
     nothing of this one is saved, and the requester is told so instead of seeing an error."""
     get_session().rollback()
@@ -259,7 +263,7 @@ def _explain_conflict() -> None:
 def withdraw(token: str):
     """GET says what withdrawing means and asks to confirm; only the button (POST) withdraws."""
     try:
-        data_request = _status_request(token)
+        data_request = status_request(token)
         if request.method == "GET":
             if data_request.state not in OPEN_STATES:
                 raise service.NotOpen()
@@ -268,11 +272,11 @@ def withdraw(token: str):
         service.withdraw(data_request, now=utcnow())
         get_session().commit()
     except service.LinkInvalid:
-        return _invalid_link()
+        return invalid_link()
     except service.NotOpen:
         flash(_("The request is already closed, so it can no longer be withdrawn."))
     except StaleDataError:
-        _explain_conflict()
+        explain_conflict()
     else:
         flash(_("Your request has been withdrawn. You can undo this on this page until the "
                 "organisation closes the case."))
@@ -284,16 +288,16 @@ def withdraw(token: str):
 def restore(token: str):
     """Undo a withdrawal that staff have not yet closed (WCAG 3.3.4)."""
     try:
-        data_request = _status_request(token)
+        data_request = status_request(token)
         service.undo_withdrawal(data_request, now=utcnow())
         get_session().commit()
     except service.LinkInvalid:
-        return _invalid_link()
+        return invalid_link()
     except service.NotOpen:
         flash(_("The withdrawal can no longer be undone: the case has been closed. You can "
                 "make a new request."))
     except StaleDataError:
-        _explain_conflict()
+        explain_conflict()
     else:
         flash(_("The withdrawal has been undone. Your request is being handled again."))
     return redirect(url_for("dsr.status", token=token))
@@ -304,18 +308,18 @@ def restore(token: str):
 def answer(token: str):
     text = request.form.get("answer", "").strip()
     try:
-        data_request = _status_request(token)
+        data_request = status_request(token)
         if data_request.state == "info_requested" and not 0 < len(text) <= MAX_ANSWER:
             error = _("Write your answer (at most %(max)d characters).", max=MAX_ANSWER)
-            return _status_page(data_request, token, error, text[:MAX_ANSWER], 400)
+            return status_page(data_request, token, error, text[:MAX_ANSWER], 400)
         service.answer_question(data_request, text, now=utcnow())
         get_session().commit()
     except service.LinkInvalid:
-        return _invalid_link()
+        return invalid_link()
     except service.NotOpen:
         flash(_("No answer is needed at the moment."))
     except StaleDataError:
-        _explain_conflict()
+        explain_conflict()
     else:
         flash(_("Thank you. Your answer has been sent and the handling continues."))
     return redirect(url_for("dsr.status", token=token))

@@ -9,7 +9,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..db import get_session, utcnow
 from ..extensions import limiter
 from . import bp, service, written_decision
-from .views import _explain_conflict, _invalid_link, _status_page, _status_request
+from .views import explain_conflict, invalid_link, status_page, status_request
 
 
 @bp.post("/requests/status/<token>/written-decision")
@@ -17,18 +17,18 @@ from .views import _explain_conflict, _invalid_link, _status_page, _status_reque
 def written_decision_answer(token: str):
     choice = request.form.get("written_decision", "")
     try:
-        data_request = _status_request(token)
+        data_request = status_request(token)
         if choice not in (written_decision.YES, written_decision.NO):
-            return _status_page(data_request, token, code=400, written_error=_(
+            return status_page(data_request, token, code=400, written_error=_(
                 "Choose whether you want a written decision."))
         written_decision.answer(data_request, choice, now=utcnow())
         get_session().commit()
     except service.LinkInvalid:
-        return _invalid_link()
+        return invalid_link()
     except service.NotOpen:
         flash(_("Your answer was not recorded: the question is no longer open."))
     except StaleDataError:
-        _explain_conflict()
+        explain_conflict()
     else:
         flash(_("Thank you. The matter is taken to the organisation for a written decision.")
               if choice == written_decision.YES else

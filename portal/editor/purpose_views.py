@@ -33,7 +33,7 @@ from .purpose_forms import (
     read_processing,
     transfers_from_form,
 )
-from .views import _register
+from .views import own_register
 
 BLANK_LAW = {"name": {}, "number": "", "section": "", "url": ""}
 
@@ -70,7 +70,7 @@ def _page(register, content: dict, lock, *, purposes, transfers, problems=(), co
 
 @bp.route("/registers/<slug>/purposes", methods=["GET", "POST"])
 def purposes(slug: str):
-    register, session = _register(slug), get_session()
+    register, session = own_register(slug), get_session()
     draft = service.draft_of(session, register)
     previous = service.editable_content(session, register)
     if request.method == "GET":

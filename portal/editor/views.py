@@ -59,7 +59,9 @@ def _editors_only():
         abort(403)
 
 
-def _register(slug: str) -> Register:
+def own_register(slug: str) -> Register:
+    """The register ``slug`` of one of the editor's own organisations; any other is a 404, so
+    that staff never learn what another organisation is drafting."""
     register = get_session().scalar(select(Register).where(Register.slug == slug))
     if register is None or register.controller_id not in current_user.controller_ids:
         abort(404)
@@ -128,7 +130,7 @@ def _edit_page(register: Register, content: dict, lock: int | None, *, problems=
 
 @bp.route("/registers/<slug>/edit", methods=["GET", "POST"])
 def edit(slug: str):
-    register, session = _register(slug), get_session()
+    register, session = own_register(slug), get_session()
     draft = service.draft_of(session, register)
     lock = draft.lock if draft else None
     if request.method == "GET":
@@ -159,7 +161,7 @@ def edit(slug: str):
 
 @bp.get("/registers/<slug>")
 def overview(slug: str):
-    return _overview(_register(slug))
+    return _overview(own_register(slug))
 
 
 def _overview(register: Register, *, error: str = "", code: int = 200):
@@ -194,7 +196,7 @@ def _language(lang: str, version: Preview) -> str:
 
 @bp.get("/registers/<slug>/preview/<lang>")
 def preview(slug: str, lang: str):
-    version = _preview(_register(slug))
+    version = _preview(own_register(slug))
     with force_locale(_language(lang, version)):
         article = render.article_html(version, lang).decode("utf-8")
     response = Response(render_template("editor/preview.html", version=version, preview_lang=lang,
@@ -205,7 +207,7 @@ def preview(slug: str, lang: str):
 
 @bp.get("/registers/<slug>/preview/<lang>.pdf")
 def preview_pdf(slug: str, lang: str):
-    version = _preview(_register(slug))
+    version = _preview(own_register(slug))
     with force_locale(_language(lang, version)):
         pdf = render.pdf_bytes(version, lang, render.article_html(version, lang))
     return Response(pdf, mimetype="application/pdf", headers={
@@ -215,7 +217,7 @@ def preview_pdf(slug: str, lang: str):
 
 @bp.post("/registers/<slug>/publish")
 def publish(slug: str):
-    register, session = _register(slug), get_session()
+    register, session = own_register(slug), get_session()
     reason = request.form.get("reason", "")[:1000] if request.form.get("override") else ""
     try:
         version = service.publish_draft(session, register, request.form.get("lock", type=int),
@@ -230,7 +232,7 @@ def publish(slug: str):
 
 @bp.post("/registers/<slug>/discard")
 def discard(slug: str):
-    register, session = _register(slug), get_session()
+    register, session = own_register(slug), get_session()
     try:
         service.discard_draft(session, register, request.form.get("lock", type=int),
                               current_user.id)
@@ -244,7 +246,7 @@ def discard(slug: str):
 
 @bp.post("/registers/<slug>/listing")
 def listing(slug: str):
-    register, session = _register(slug), get_session()
+    register, session = own_register(slug), get_session()
     listed = request.form.get("listed") == "1"
     service.set_listed(session, register, listed, current_user.id)
     session.commit()

@@ -90,6 +90,6 @@ def check_code(token: str):
     if not right:
         g.collect_error = _("The code is wrong or has expired. Check the code in the latest "
                             "e-mail, or ask for a new one.")
-        return dsr_views._status_page(data_request, token, code=400)
+        return dsr_views.status_page(data_request, token, code=400)
     collection.grant(data_request.id)
     return redirect(url_for("dsr.status", token=token) + "#collect")
