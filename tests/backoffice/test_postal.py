@@ -160,3 +160,24 @@ def test_the_page_with_letters_to_post_is_valid_html(client, session, handler, t
                        "posted_on": "2000-01-01"}).data,
              "queue": client.get("/admin/requests?to_post=1").data}
     assert html_problems(pages, tmp_path) == []
+
+
+def test_the_archive_package_keeps_the_letters_and_the_day_they_were_posted(
+        app, session, runner, tmp_path):
+    import json
+    import zipfile
+
+    from tests.backoffice.test_reports import complete, make_staff
+    dpo = make_staff(session, email="dpo@museot.example", orgs=("museokortti",))
+    case = make_request(session, received="2026-03-02", email="")
+    complete(app, session, case, dpo, "2026-03-20")
+    [letter] = letters(session, case)
+    assert runner.invoke(args=["cases", "export", case.reference, "--out", str(tmp_path)]
+                         ).exit_code == 0
+    with zipfile.ZipFile(tmp_path / f"{case.reference}.zip") as package:
+        [entry] = [f for f in json.loads(package.read("manifest.json"))["files"]
+                   if f["type"] == "postal_letter"]
+        text = package.read(entry["path"]).decode()
+    assert entry["posted_on"] is None and text.startswith(letter.subject)
+    [enclosure] = letter.enclosures
+    assert f"* {enclosure.filename}" in text
