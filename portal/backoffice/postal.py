@@ -20,7 +20,7 @@ from pathlib import Path
 
 from flask import current_app, render_template
 from flask_babel import force_locale
-from sqlalchemy import Date, ForeignKey, LargeBinary, String, Text, select
+from sqlalchemy import Date, ForeignKey, LargeBinary, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from .. import audit
@@ -103,6 +103,14 @@ def waiting(session: Session, request_ids: list[int]) -> set[int]:
         return set()
     return set(session.scalars(waiting_requests().where(
         PostalLetter.request_id.in_(request_ids))))
+
+
+def waiting_count(session: Session, controller_ids: set[int]) -> int:
+    """How many of the controllers' requests have a letter waiting (for the queue's counts)."""
+    return session.scalar(select(func.count(func.distinct(PostalLetter.request_id)))
+                          .join(DataRequest, DataRequest.id == PostalLetter.request_id)
+                          .where(DataRequest.controller_id.in_(controller_ids),
+                                 PostalLetter.posted_on.is_(None))) or 0
 
 
 def record_posted(session: Session, request: DataRequest, letter: PostalLetter,

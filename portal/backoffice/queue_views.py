@@ -75,7 +75,8 @@ def requests():
             **request.args.to_dict(), "after": f"{next_cursor[0].isoformat()}.{next_cursor[1]}"
         }) if next_cursor else None,
         days_left=queue.days_left,
-        to_post=postal.waiting(session, [row.id for row in rows]))
+        to_post=postal.waiting(session, [row.id for row in rows]),
+        waiting_letters=postal.waiting_count(session, current_user.controller_ids))
 
 
 @bp.get("/requests.csv")

@@ -91,6 +91,8 @@ def test_a_question_is_a_letter_and_recording_it_posted_is_audited_and_shown(
 
     queue = client.get("/admin/requests?to_post=1").get_data(as_text=True)
     assert request.reference in queue and "Letter to post" in queue
+    assert 'href="/admin/requests?to_post=1">Letters to post: <strong>1</strong>' in \
+        client.get("/admin/requests").get_data(as_text=True)
 
     path = f"/admin/requests/{request.id}/letters/{letter.id}/posted"
     today = datetime.now(HELSINKI).date()
