@@ -110,6 +110,7 @@ from . import (  # noqa: E402,F401  (routes register themselves on bp)
     entry_views,
     fee_views,
     organisation_views,
+    postal_views,
     queue_views,
     reclassify_views,
     report_views,

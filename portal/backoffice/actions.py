@@ -23,6 +23,7 @@ from ..dsr.rights import right_of
 from ..dsr.service import clock_paused, deadline_of, new_status_link, refresh_due
 from ..law.citations import cite, openness
 from ..mail.compose import absolute_link, queue_mail
+from . import postal
 from .models import StaffUser
 
 
@@ -48,16 +49,25 @@ def snapshot(request: DataRequest) -> dict:
 
 def mail_requester(session: Session, request: DataRequest, template: str, subject,
                    **context) -> None:
-    """Queue a mail to the requester in their language, with a fresh status link."""
+    """Queue a mail to the requester in their language, with a fresh status link.
+
+    A requester entered by staff with only a postal address gets the same text as a letter
+    to post (:mod:`portal.backoffice.postal`): nothing is ever mailed to an empty address.
+    """
     attachments = context.pop("attachments", ())
     token = context.pop("status_token", None) or new_status_link(
         request, lasting=context.pop("lasting_link", False))
+    context = {"request": request, "right": right_of(request),
+               "status_link": absolute_link("dsr.status", lang_code=request.locale,
+                                            token=token),
+               **context}
+    if not request.email:
+        postal.keep_letter(session, request, subject=subject, template=template,
+                           context=context, attachments=attachments)
+        return
     queue_mail(session, recipient=request.email, lang=request.locale, subject=subject,
                template=template, request_id=request.id, attachments=attachments,
-               context={"request": request, "right": right_of(request),
-                        "status_link": absolute_link("dsr.status", lang_code=request.locale,
-                                                     token=token),
-                        **context})
+               context=context)
 
 
 #: What a question to a document requester rests on: identity and purpose of use (§13(2)), or

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..dsr.models import OPEN_STATES, STATES, DataRequest, request_registers
 from ..notices.models import Register
+from .postal import waiting_requests
 
 PAGE_SIZE = 50
 SOON_DAYS = 7
@@ -32,9 +33,12 @@ class QueueFilter:
     assignee: str = ""
     #: ``gdpr`` or ``openness`` (legal rules §9); ``""`` for both.
     law: str = ""
+    #: Only requests with a letter waiting to be posted (:mod:`.postal`), open or closed: a
+    #: decision letter waits after the case has closed.
+    to_post: bool = False
 
     def states(self) -> tuple[str, ...]:
-        if self.state == "all":
+        if self.state == "all" or (self.to_post and not self.state):
             return tuple(s for s in STATES if s != "unconfirmed")
         if self.state in STATES and self.state != "unconfirmed":
             return (self.state,)
@@ -59,6 +63,8 @@ def _filtered(controller_ids: set[int], f: QueueFilter, today: date,
     elif f.assignee == "me" or f.assignee.isdigit():
         query = query.where(DataRequest.assignee_id ==
                             (viewer_id if f.assignee == "me" else int(f.assignee)))
+    if f.to_post:
+        query = query.where(DataRequest.id.in_(waiting_requests()))
     if f.overdue:
         query = query.where(DataRequest.due_on < today)
     if f.due_soon:

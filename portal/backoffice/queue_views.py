@@ -27,7 +27,7 @@ from ..law.grounds import grounds_for
 from ..mail.models import OutboxMail
 from ..notices.languages import recipient_name
 from ..notices.service import latest_published, published_index
-from . import accounts, bp, queue, steps
+from . import accounts, bp, postal, queue, steps
 from .access_facts import FACT_TITLES, access_facts
 from .decisions import prepared
 from .document_decisions import document_context
@@ -45,7 +45,8 @@ def _filter() -> queue.QueueFilter:
         state=args.get("state", "")[:20], right=args.get("right", "")[:20],
         register=args.get("register", "")[:64], overdue=args.get("overdue") == "1",
         due_soon=args.get("due_soon") == "1", search=args.get("q", "")[:100],
-        assignee=args.get("assignee", "")[:12], law=args.get("law", "")[:12])
+        assignee=args.get("assignee", "")[:12], law=args.get("law", "")[:12],
+        to_post=args.get("to_post") == "1")
 
 
 def _cursor() -> tuple[date, int] | None:
@@ -73,7 +74,9 @@ def requests():
         next_url=url_for("backoffice.requests", **{
             **request.args.to_dict(), "after": f"{next_cursor[0].isoformat()}.{next_cursor[1]}"
         }) if next_cursor else None,
-        days_left=queue.days_left)
+        days_left=queue.days_left,
+        to_post=postal.waiting(session, [row.id for row in rows]),
+        waiting_letters=postal.waiting_count(session, current_user.controller_ids))
 
 
 @bp.get("/requests.csv")
@@ -209,6 +212,7 @@ def render_detail(data_request: DataRequest, *, error: str = "", error_field: st
                                    closed=any(e.kind == "closed" for e in data_request.events)),
         colleagues=accounts.colleagues(session, data_request.controller_id),
         earlier=queue.earlier_requests(session, data_request), rights=RIGHTS,
+        letters=postal.letters_of(session, data_request),
         article_19=data_request.right_code in step_rules.ARTICLE_19_RIGHTS,
         restriction=steps.restriction_of(data_request),
         restrictable=data_request.right_code in step_rules.RESTRICTABLE,

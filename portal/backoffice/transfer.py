@@ -6,7 +6,7 @@ and tells the requester where it went. The handler records the receiving authori
 its e-mail address, and a postal address if useful), the reason and, by the transfer itself,
 the date. In one transaction the case closes as "transferred" (its own state: it was neither
 answered nor refused here, so statistics count it apart and never as late), the requester is
-mailed in their language, and the trail records it.
+mailed in their language (or sent a letter to post, :mod:`.postal`), and the trail records it.
 
 The portal itself sends the matter on: §21 says the authority *transfers* it, so telling the
 requester to ask elsewhere would not do. The receiving authority's registry gets a mail, through
@@ -93,10 +93,9 @@ def transfer(session: Session, request: DataRequest, staff: StaffUser, data: Tra
     session.add(record)
     request.state = "transferred"
     request.events.append(RequestEvent(kind="transferred", created_at=now, text=record.reason))
-    if request.email:  # one entered by staff may have only a postal address: staff post it
-        mail_requester(session, request, "dsr_transferred",
-                       _l("Your request %(reference)s was transferred to another authority",
-                          reference=request.reference), transfer=record)
+    mail_requester(session, request, "dsr_transferred",
+                   _l("Your request %(reference)s was transferred to another authority",
+                      reference=request.reference), transfer=record)
     _forward(session, request, record)
     session.flush()
     audit.record(session, "request.transfer", actor_id=staff.id, target=f"request:{request.id}",

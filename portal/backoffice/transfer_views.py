@@ -87,8 +87,8 @@ def transfer_request(request_id: int):
         else:
             flash(_("The request was transferred and the requester was told.")
                   if data_request.email else
-                  _("The request was transferred. The requester has no e-mail address: tell "
-                    "them by post where it went."))
+                  _("The request was transferred. The requester has no e-mail address: print "
+                    "the letter on this page and post it."))
             return redirect(url_for("backoffice.request_detail", request_id=request_id))
         data_request = visible_request(request_id)
     elif form.errors:

@@ -3,10 +3,12 @@
 The package is a ZIP file that any archive or case-management system can take in without the
 portal: ``request.json`` (what was asked, by whom, when, the outcome), ``events.json`` (every
 step, public or staff-only), ``audit.json`` (who did what), ``mail/*.eml`` (every mail as sent,
-with its attachments), ``letters/`` (each letter and data file as sent, PDFs tagged PDF/UA-1),
-``scans/`` (what came on paper), and ``manifest.json`` listing every file with its SHA-256
-(Archives Act 831/1994; GDPR Art. 5(2): the record shows how the request was handled). A
-letter whose bytes no longer match the SHA-256 taken when it was sent is not exported.
+with its attachments), ``post/*.txt`` (every letter to a requester without an e-mail address,
+as written for posting, with the day it was posted), ``letters/`` (each letter and data file as
+sent, PDFs tagged PDF/UA-1), ``scans/`` (what came on paper), and ``manifest.json`` listing
+every file with its SHA-256 (Archives Act 831/1994; GDPR Art. 5(2): the record shows how the
+request was handled). A letter whose bytes no longer match the SHA-256 taken when it was sent
+is not exported.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..audit import AuditEntry
+from ..backoffice.postal import letters_of
 from ..dsr.models import DataRequest
 from ..dsr.workflow import CLOSED
 from ..mail.models import OutboxMail
@@ -111,6 +114,10 @@ def package(session: Session, request: DataRequest, *, now: datetime, sender: st
         files.append((f"mail/{number:03d}.eml", to_message(mail, sender).as_bytes(),
                       {"type": "mail", "state": mail.state, "written_at": _when(mail.created_at),
                        "sent_at": _when(mail.sent_at)}))
+    for number, letter in enumerate(letters_of(session, request), 1):
+        files.append((f"post/{number:03d}.txt", _letter_text(letter),
+                      {"type": "postal_letter", "written_at": _when(letter.created_at),
+                       "posted_on": str(letter.posted_on) if letter.posted_on else None}))
     manifest = {
         "format": FORMAT, "reference": request.reference,
         "controller": request.controller.slug, "exported_at": _when(now),
@@ -123,6 +130,11 @@ def package(session: Session, request: DataRequest, *, now: datetime, sender: st
             archive.writestr(path, data)
         archive.writestr("manifest.json", _json(manifest))
     return buffer.getvalue()
+
+
+def _letter_text(letter) -> bytes:
+    enclosures = "".join(f"\n* {e.filename}" for e in letter.enclosures)
+    return f"{letter.subject}\n\n{letter.body}{enclosures}\n".encode()
 
 
 def _json(value) -> bytes:

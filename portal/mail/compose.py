@@ -34,6 +34,15 @@ class Attachment:
     data: bytes
 
 
+def render_mail(lang: str, subject, template: str, context: dict) -> tuple[str, str]:
+    """The subject and text of ``templates/mail/<template>.txt`` in ``lang``; a letter to post
+    (:mod:`portal.backoffice.postal`) is written from the same templates."""
+    with force_locale(lang):
+        body = render_template(f"mail/{template}.txt", lang=lang, **context)
+        subject_text = " ".join(str(subject).split())  # no line breaks in a header
+    return subject_text, body
+
+
 def queue_mail(
     session: Session, *, recipient: str, lang: str, subject, template: str,
     context: dict, attachments: Iterable[Attachment] = (), request_id: int | None = None,
@@ -43,9 +52,7 @@ def queue_mail(
     ``subject`` is a lazy string; it and ``templates/mail/<template>.txt`` are rendered in
     ``lang``, the recipient's language, whatever language the current request is in.
     """
-    with force_locale(lang):
-        body = render_template(f"mail/{template}.txt", lang=lang, **context)
-        subject_text = " ".join(str(subject).split())  # no line breaks in a header
+    subject_text, body = render_mail(lang, subject, template, context)
     mail = OutboxMail(
         recipient=recipient, subject=subject_text, body=body, locale=lang, request_id=request_id,
         template=template,

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from portal.audit import AuditEntry
 from portal.backoffice import stats, transfer_views
+from portal.backoffice.postal import PostalLetter
 from portal.dsr.models import DataRequest
 from portal.mail.models import OutboxMail
 from tests.backoffice.factories import (
@@ -188,6 +189,8 @@ def test_without_an_e_mail_address_staff_are_asked_to_post_the_news(client, sess
     response = send(client, request, monkeypatch)
     assert response.status_code == 302
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "tell them by post where it went" in page
+    assert "print the letter on this page and post it" in page and "To be posted" in page
     [forwarded] = mails_of(session, request)
     assert forwarded.recipient == "kirjaamo@vero.example"
+    [letter] = session.scalars(select(PostalLetter).where(PostalLetter.request_id == request.id))
+    assert letter.template == "dsr_transferred" and "Verohallinto" in letter.body
