@@ -2,8 +2,10 @@
 
 from .audit import AuditEntry
 from .backoffice.models import FormStash, LetterTemplate, StaffUser
+from .backoffice.postal import PostalEnclosure, PostalLetter
 from .backoffice.reminders import ReminderLog
 from .backoffice.stats import PurgedRequestFact
+from .backoffice.transfer import RequestTransfer
 from .db import Base
 from .dsr.models import DataRequest, ReferenceCounter, RequestEvent
 from .editor.models import NoticeDraft
@@ -22,6 +24,8 @@ __all__ = [
     "NoticeVersion",
     "OutboxAttachment",
     "OutboxMail",
+    "PostalEnclosure",
+    "PostalLetter",
     "PurgedRequestFact",
     "ReferenceCounter",
     "Register",
@@ -29,5 +33,6 @@ __all__ = [
     "Rendition",
     "RequestEvent",
     "RequestIdentity",
+    "RequestTransfer",
     "StaffUser",
 ]
