@@ -19,8 +19,8 @@ from . import bp, postal
 from .queue_views import render_detail, visible_request
 
 POSTED_ERRORS = {
-    PostedDateInvalid: _l("Enter the day the letter was posted: not before it was written and "
-                          "not in the future."),
+    PostedDateInvalid: _l("Enter the day the letter was posted. It cannot be before the day it was "
+                          "written or in the future."),
     AlreadyPosted: _l("The letter was already recorded as posted."),
 }
 

@@ -100,7 +100,7 @@ def test_a_question_is_a_letter_and_recording_it_posted_is_audited_and_shown(
     response = client.post(path, data={"csrf_token": token,
                                        "posted_on": (today + timedelta(days=2)).isoformat()})
     assert response.status_code == 400
-    assert "not in the future" in response.get_data(as_text=True)
+    assert "or in the future" in response.get_data(as_text=True)
     assert letters(session, request)[0].posted_on is None
 
     response = client.post(path, data={"csrf_token": token, "posted_on": today.isoformat()})
@@ -115,7 +115,7 @@ def test_a_question_is_a_letter_and_recording_it_posted_is_audited_and_shown(
 
     status_link = re.search(r"http://localhost(/sv/requests/status/\S+)", letter.body).group(1)
     status = client.get(status_link).get_data(as_text=True)
-    assert "Ett brev har skickats till dig per post" in status
+    assert "Ett brev skickades till dig per post" in status
 
 
 def test_a_post_without_its_csrf_token_records_nothing(client, session, handler):
