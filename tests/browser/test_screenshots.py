@@ -83,6 +83,12 @@ def test_public_pages_in_each_national_language(browser, live_server, folder, st
     shoot(tab, folder, "request-form-errors", lang)
     tab.goto(f"{live_server}/{lang}{status_path}")
     shoot(tab, folder, "request-status", lang)
+    tab.goto(f"{live_server}/{lang}/requests/documents")
+    shoot(tab, folder, "document-request-form", lang)
+    if lang == "sv":  # a notice published in Finnish only, read in Swedish
+        tab.goto(f"{live_server}/sv/registers/honkalahti-oppilasrekisteri")
+        assert tab.locator("h1").get_attribute("lang") == "fi"
+        shoot(tab, folder, "notice-finnish-only", lang)
     context.close()
 
 
@@ -104,4 +110,8 @@ def test_staff_pages_in_each_national_language(browser, live_server, folder, sta
     shoot(tab, folder, "editor-overview", lang)
     tab.goto(f"{live_server}/admin/registers/{KAMU}/edit")
     shoot(tab, folder, "editor-edit", lang)
+    tab.goto(f"{live_server}/admin/registers/varhaiskasvatus/purposes")
+    shoot(tab, folder, "editor-purposes", lang)
+    tab.goto(f"{live_server}/admin/organisations/espoo/settings")
+    shoot(tab, folder, "staff-organisation-settings", lang)
     context.close()
