@@ -22,7 +22,6 @@ from ..law.remedies import (
     RECTIFICATION,
     Remedy,
     deemed_notified,
-    openness_appeal,
 )
 from ..notices.models import Controller
 
@@ -112,15 +111,20 @@ def remedy_instructions(controller: Controller, lang: str, sent_on: date, *,
                         law: str = "gdpr") -> tuple[str, list]:
     """The title and paragraphs of the remedy page of a decision sent on ``sent_on``.
 
-    A written decision on a document request (``law`` "openness") is appealed under §33 of the
-    Openness Act: the controller's appeal route is opened by a paragraph that says so.
+    A written decision on a document request (``law`` "openness") is appealed to the
+    administrative court under §33 of the Openness Act, whatever the controller's GDPR route
+    (:meth:`Remedy.for_law`): the appeal text is opened by a paragraph that says so. Counsel's
+    own text is for the controller's route, so it is used only when that route is the appeal.
     """
-    remedy = remedy_of(controller)
+    own_route = remedy_of(controller)
+    remedy = own_route.for_law(law)
     with force_locale(lang):
-        filled = Template(remedy_text(controller, lang)).safe_substitute(
+        text = (remedy_text(controller, lang) if remedy is own_route
+                else default_text(remedy.route, lang))
+        filled = Template(text).safe_substitute(
             body=remedy.body.get(lang, ""), address=remedy.address.get(lang, ""),
             email=remedy.email, days=remedy.days or "",
             notified_on=format_date(deemed_notified(sent_on), "long"))
         title = str(TITLES[remedy.route])
-        opening = [str(OPENNESS_APPEAL)] if openness_appeal(law, remedy.route) else []
+        opening = [str(OPENNESS_APPEAL)] if law == "openness" else []
     return title, opening + [p.strip() for p in filled.split("\n\n") if p.strip()]

@@ -40,6 +40,11 @@ class Remedy:
     body: dict[str, str] = field(default_factory=dict)
     address: dict[str, str] = field(default_factory=dict)
     email: str = ""
+    #: The administrative court that hears appeals against written decisions on document
+    #: requests when the route is a request for administrative review (see :meth:`for_law`).
+    court: dict[str, str] = field(default_factory=dict)
+    court_address: dict[str, str] = field(default_factory=dict)
+    court_email: str = ""
 
     @property
     def days(self) -> int | None:
@@ -49,12 +54,34 @@ class Remedy:
     def from_dict(cls, data: dict | None, *, public_authority: bool) -> Remedy:
         data = data or {}
         default = APPEAL if public_authority else DISTRICT_COURT
+        court = data.get("court") or {}
         return cls(route=data.get("route") or default, body=dict(data.get("body") or {}),
-                   address=dict(data.get("address") or {}), email=data.get("email", ""))
+                   address=dict(data.get("address") or {}), email=data.get("email", ""),
+                   court=dict(court.get("body") or {}),
+                   court_address=dict(court.get("address") or {}),
+                   court_email=court.get("email", ""))
 
     def as_dict(self) -> dict:
-        return {"route": self.route, "body": self.body, "address": self.address,
+        data = {"route": self.route, "body": self.body, "address": self.address,
                 "email": self.email}
+        if self.court or self.court_address or self.court_email:
+            data["court"] = {"body": self.court, "address": self.court_address,
+                             "email": self.court_email}
+        return data
+
+    def for_law(self, law: str) -> Remedy:
+        """The route of a decision under ``law``.
+
+        A written decision on a document request (``law`` "openness") is always appealed to
+        the administrative court under Openness Act §33 and Act 808/2019, a municipal one
+        included: the Local Government Act's request for review and municipal appeal do not
+        apply to it (Deputy Chancellor of Justice, 25.7.2007). A controller whose GDPR route
+        is a request for administrative review therefore names its administrative court apart.
+        """
+        if law != "openness" or self.route != RECTIFICATION:
+            return self
+        return Remedy(route=APPEAL, body=self.court, address=self.court_address,
+                      email=self.court_email)
 
 
 def check_remedy(remedy: Remedy, *, public_authority: bool) -> None:
@@ -67,16 +94,16 @@ def check_remedy(remedy: Remedy, *, public_authority: bool) -> None:
             raise RemedyError(f"body-{lang}")
         if remedy.route != DISTRICT_COURT and not remedy.address.get(lang, "").strip():
             raise RemedyError(f"address-{lang}")
+    # Decisions on document requests go to the administrative court (Openness Act §33).
+    documents = remedy.for_law("openness")
+    if public_authority and documents is not remedy:
+        for lang in LANGS:
+            if not documents.body.get(lang, "").strip():
+                raise RemedyError(f"court-body-{lang}")
+            if not documents.address.get(lang, "").strip():
+                raise RemedyError(f"court-address-{lang}")
 
 
 def deemed_notified(sent_on: date) -> date:
     """The day an ordinary electronic notification is deemed received (Act 13/2003 §19(2))."""
     return sent_on + timedelta(days=3)
-
-
-def openness_appeal(law: str, route: str) -> bool:
-    """Whether the remedy page cites the Openness Act's appeal (§33 of 621/1999): a written
-    decision on a document request, when the controller's route is an appeal to the
-    administrative court. A municipal authority's route (a request for administrative review
-    first) stays as counsel configured it."""
-    return law == "openness" and route == APPEAL

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date
 
 import pytest
@@ -24,7 +25,10 @@ from portal.law.fees import (
     fee_grounds,
 )
 from portal.law.grounds import OtherActCitationRequired, grounds_for
-from portal.law.remedies import APPEAL, RECTIFICATION, openness_appeal
+from portal.law.remedies import APPEAL, RECTIFICATION, Remedy, RemedyError, check_remedy
+from portal.notices.export import _controller as export_controller
+from portal.notices.filecheck import NoticeFileError
+from portal.notices.filecontrollers import parse_controller
 
 PART = {"what": "Sivu 2", "point": "25"}
 
@@ -103,10 +107,31 @@ def test_an_unanswered_question_closes_the_day_after_the_last_day():
     assert not openness.unanswered(openness.DECLINED, asked, date(2026, 4, 1), 14)
 
 
-def test_only_an_appeal_route_of_a_document_decision_cites_section_33():
-    assert openness_appeal("openness", APPEAL)
-    assert not openness_appeal("gdpr", APPEAL)
-    assert not openness_appeal("openness", RECTIFICATION)
+BOARD = {"fi": "Lautakunta", "sv": "Nämnden", "en": "The board"}
+COURT = {"fi": "Helsingin hallinto-oikeus", "sv": "Helsingfors förvaltningsdomstol",
+         "en": "Helsinki Administrative Court"}
+STREET = {lang: "Radanrakentajantie 5" for lang in COURT}
+
+
+def test_a_document_decision_is_appealed_to_the_court_whatever_the_gdpr_route():
+    municipal = Remedy(RECTIFICATION, body=BOARD, address=STREET, court=COURT,
+                       court_address=STREET, court_email="hao@oikeus.fi")
+    documents = municipal.for_law("openness")
+    assert (documents.route, documents.body, documents.days) == (APPEAL, COURT, 30)
+    assert documents.email == "hao@oikeus.fi"
+    assert municipal.for_law("gdpr") is municipal
+    assert Remedy.from_dict(municipal.as_dict(), public_authority=True) == municipal
+    appeal = Remedy(APPEAL, body=COURT, address=STREET)
+    assert appeal.for_law("openness") is appeal
+
+
+def test_a_public_authority_with_a_review_route_names_its_administrative_court():
+    with pytest.raises(RemedyError) as missing:
+        check_remedy(Remedy(RECTIFICATION, body=BOARD, address=STREET), public_authority=True)
+    assert missing.value.field == "court-body-fi"
+    check_remedy(Remedy(RECTIFICATION, body=BOARD, address=STREET, court=COURT,
+                        court_address=STREET), public_authority=True)
+    check_remedy(Remedy(APPEAL, body=COURT, address=STREET), public_authority=True)
 
 
 def test_a_document_request_is_charged_only_for_copies_under_section_34():
@@ -119,3 +144,18 @@ def test_a_document_request_is_charged_only_for_copies_under_section_34():
         check_fee("access", "excessive", "Toistuva.", proposed=False, law="openness")
     with pytest.raises(FeeGroundRequired):
         check_fee("access", DOCUMENT_COPIES, "Kopiot.", proposed=False)
+
+
+def test_a_notice_file_gives_the_administrative_court_and_keeps_it_on_export():
+    data = {"slug": "espoo", "name": BOARD, "email": "kirjaamo@espoo.example",
+            "dpo_email": "tietosuoja@espoo.example", "public_authority": True,
+            "remedy": {"route": RECTIFICATION, "body": BOARD, "address": STREET}}
+    with pytest.raises(NoticeFileError):
+        parse_controller(data)
+    data["remedy"]["court"] = {"body": COURT, "address": STREET}
+    parsed = parse_controller(data)
+    assert Remedy.from_dict(parsed["remedy"], public_authority=True).for_law(
+        "openness").body == COURT
+    exported = tomllib.loads("[controller]\n" + "\n".join(export_controller(parsed,
+                                                                            "controller")))
+    assert parse_controller(exported["controller"])["remedy"] == parsed["remedy"]
