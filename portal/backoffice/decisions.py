@@ -188,10 +188,10 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
 
 
 def secrecy_codes(decision: Decision) -> list[str]:
-    """The §24(1) points of a document decision as event codes (``dsr.outcomes``)."""
-    points = sorted({openness.parse_point(p.get("point")) for p in decision.secret_parts}
-                    - {None})
-    return [f"secrecy_{point}" for point in points]
+    """The points of §24(1) or §11(2) of a document decision as event codes
+    (``dsr.outcomes``)."""
+    points = {openness.parse_point(p.get("point")) for p in decision.secret_parts} - {None}
+    return [f"secrecy_{point}" for point in openness.ALL_POINTS if point in points]
 
 
 def _ask_written_decision(session: Session, request: DataRequest, now: datetime, *, files,

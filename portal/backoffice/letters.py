@@ -42,7 +42,8 @@ def title_of(staff: StaffUser, lang: str) -> str:
 
 
 def _secret_parts(decision: Decision, lang: str) -> list[tuple[str, str, str]]:
-    """Each withheld part of a document with its §24(1) point cited and described."""
+    """Each withheld part of a document with its point of §24(1) or §11(2) cited and
+    described."""
     parts = []
     for part in decision.secret_parts:
         point = parse_point(part.get("point"))

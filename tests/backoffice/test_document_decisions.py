@@ -185,6 +185,23 @@ def test_a_party_and_a_full_disclosure(session, staff, monkeypatch):
     assert "tietosuoja" not in letter.lower()  # no GDPR complaint, no DPO: another law
 
 
+def test_a_party_is_withheld_a_part_only_under_section_11_2(session, staff, monkeypatch):
+    as_handler, _as_dpo = staff
+    request = document_request(session, "2026-03-02")
+    at(monkeypatch, "2026-03-04")
+    form = as_handler.get(f"/admin/requests/{request.id}?outcome=partly_granted").get_data(
+        as_text=True)
+    assert '<optgroup label="A party: section 11(2)">' in form and 'value="11-2-1"' in form
+    refused = decide(as_handler, request, "partly_granted", send=False,
+                     **{**PART, "basis": "party"})
+    assert refused.status_code == 400  # §24(1) is no ground against a party
+    request = official_answer(session, as_handler, monkeypatch, basis="party",
+                              **{"secret-1-point": "11-2-1"})
+    letter = words(newest_mail(session).attachments[0].data)
+    assert "julkisuuslain (621/1999) 11 §:n 2 momentin 1 kohta" in letter
+    assert "erittäin tärkeää yleistä etua, alaikäisen etua" in letter and "24 §" not in letter
+
+
 @pytest.mark.parametrize(("fields", "message"), [
     ({"basis": ""}, "Choose whether the documents are given"),
     ({"secret-1-point": ""}, "For each part that is withheld"),

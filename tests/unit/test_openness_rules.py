@@ -39,7 +39,7 @@ PART = {"what": "Sivu 2", "point": "25"}
     ("en", "section 24(1)(25) of the Act on the Openness of Government Activities (621/1999)"),
 ])
 def test_a_secrecy_ground_is_cited_in_each_languages_form(lang, expected):
-    assert cite(openness.secrecy_provision(25), lang) == expected
+    assert cite(openness.secrecy_provision("25"), lang) == expected
 
 
 def test_every_point_offered_is_a_point_of_section_24_1_described_in_three_languages():
@@ -75,16 +75,33 @@ def test_a_refusal_states_its_reasons_and_another_act_is_cited_in_full():
     with pytest.raises(OtherActCitationRequired):
         check_decision("access", Decision("refused", text="x", basis="public", reasons="r",
                                           grounds=("other_act",)), law="openness")
-    check_decision("access", Decision("refused", text="x", basis="party", reasons="r",
+    check_decision("access", Decision("refused", text="x", basis="public", reasons="r",
                                       secret_parts=(PART,)), law="openness")
 
 
-def test_the_letter_cites_the_basis_section_10_and_each_point_once():
+def test_a_party_is_refused_only_on_a_point_of_section_11_2():
+    """§11(1) gives a party even secret documents: §24(1) is no ground against a party."""
+    with pytest.raises(openness.SecretPartRequired):
+        check_decision("access", Decision("refused", text="x", basis="party", reasons="r",
+                                          secret_parts=(PART,)), law="openness")
+    party_part = {"what": "Sivu 2", "point": "11-2-1"}
     decision = Decision("partly_granted", text="x", basis="party", reasons="r",
+                        secret_parts=(party_part,))
+    check_decision("access", decision, law="openness")
+    assert [cite(p, "fi") for p in provisions_applied("access", decision)][-1] == (
+        "julkisuuslain (621/1999) 11 §:n 2 momentin 1 kohta")
+    assert openness.description("11-2-1", "en").startswith("a secret document whose disclosure")
+    with pytest.raises(openness.SecretPartRequired):
+        check_decision("access", Decision("refused", text="x", basis="public", reasons="r",
+                                          secret_parts=(party_part,)), law="openness")
+
+
+def test_the_letter_cites_the_basis_section_10_and_each_point_once():
+    decision = Decision("partly_granted", text="x", basis="public", reasons="r",
                         secret_parts=(PART, {"what": "Liite", "point": "23"},
                                       {"what": "Sivu 3", "point": "25"}))
     assert [cite(p, "en") for p in provisions_applied("access", decision)] == [
-        "section 11 of the Act on the Openness of Government Activities (621/1999)",
+        "section 9 of the Act on the Openness of Government Activities (621/1999)",
         "section 10 of the Act on the Openness of Government Activities (621/1999)",
         "section 24(1)(23) of the Act on the Openness of Government Activities (621/1999)",
         "section 24(1)(25) of the Act on the Openness of Government Activities (621/1999)"]
