@@ -150,7 +150,10 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
         request.documents.append(ResponseDocument(
             filename=file.filename, mimetype=file.mimetype, data=file.data,
             sha256=hashlib.sha256(file.data).hexdigest()))
-    request.events.append(RequestEvent(kind=decision.outcome, created_at=now, public=True,
+    # An official's answer is not the authority's decision (Openness Act §14(3)): its own event,
+    # and the request reads "answered" until the written decision or the question's lapse.
+    kind = openness.OFFICIALS_ANSWER if official else decision.outcome
+    request.events.append(RequestEvent(kind=kind, created_at=now, public=True,
                                        text=decision.reasons.strip(),
                                        codes=list(decision.grounds) + secrecy_codes(decision)))
     if decision.notified:
@@ -159,7 +162,8 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
             text="\n".join(f"{r.recipient}: {r.notified_on or r.impossible_because}"
                            for r in steps.recipient_records(decision.notified))))
     prepared_by = request.prepared_by
-    request.state, request.outcome, request.decided_late = new_state, decision.outcome, late
+    request.state, request.outcome, request.decided_late = (
+        "completed" if official else new_state, decision.outcome, late)
     request.prepared_decision, request.prepared_by = None, None
     request.decision_files = []
     collect = delivery == "collect"

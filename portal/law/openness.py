@@ -142,6 +142,11 @@ ASKED, REQUESTED, DECLINED, UNANSWERED, DECIDED = ("asked", "requested", "declin
                                                    "unanswered", "decided")
 
 
+#: The public event of an official's answer: not the authority's decision, which comes only as
+#: the written decision (§14(3)), so the requester does not take the appeal period to run.
+OFFICIALS_ANSWER = "officials_answer"
+
+
 def official_answer(adverse: bool, step: str | None) -> bool:
     """Whether sending this answer is the official's answer of §14(3): it withholds something
     and the requester has not yet asked for a written decision."""

@@ -88,14 +88,20 @@ def test_the_official_discloses_in_part_and_the_requester_asks_for_a_written_dec
     assert "julkisuuslain (621/1999) 24 §:n 1 momentin 25 kohta" in letter
     assert "Julkisuuslain (621/1999) 10 §" in letter and "Julkisuuslain (621/1999) 9 §" in letter
     assert "Sivu 2: asiakkaan nimi ja tilanne" in letter
-    assert "kirjallinen päätös" in letter.lower() and "20. maaliskuuta 2026" in letter
+    assert "kirjallisella päätöksellä" in letter and "20. maaliskuuta 2026" in letter
+    # §14(3) as the review reads it: what silence means, and the requester can still ask later.
+    assert "katsomme, ettet halua kirjallista päätöstä, ja asian käsittely päättyy" in letter
+    assert "14 §:n 3 momentti ja 33 §" in letter and "viranhaltija" in letter
     assert "Valitusosoitus" not in letter and "tietosuojavaltuutetu" not in letter.lower()
-    assert "20. maaliskuuta 2026" in mail.body and "kirjallinen päätös" in mail.body
+    assert "20. maaliskuuta 2026" in mail.body and "vastaa tilasivullasi" in mail.body
 
     path = status_path(mail.body)
     monkeypatch.setattr(dsr_views, "utcnow", lambda: at_helsinki("2026-03-09"))
     page = client.get(path).get_data(as_text=True)
     assert "Haluatko kirjallisen päätöksen?" in page
+    # An official's answer is not yet a decision: no "decision sent", no "refused".
+    assert "Viranhaltijan vastaus lähetetty: kaikkia asiakirjoja ei annettu" in page
+    assert "Päätös lähetetty" not in page and "osittain hyväksytty" not in page.lower()
     assert "Laki viranomaisten toiminnan julkisuudesta (621/1999)" in page
     assert "sosiaalihuollon asiakkaan tiedot" in page  # the ground on the history
     missing = choose(client, monkeypatch, path, "2026-03-09", None)
@@ -168,6 +174,22 @@ def test_an_unanswered_question_closes_after_the_configured_days(app, session, s
     assert session.scalar(select(AuditEntry.action).where(
         AuditEntry.target == f"request:{request.id}").order_by(AuditEntry.id.desc())) == (
         "request.written_unanswered")
+
+
+def test_an_officials_refusal_reads_as_refused_only_once_the_question_lapses(
+        session, staff, monkeypatch):
+    as_handler, _as_dpo = staff
+    request = document_request(session, "2026-03-02")
+    at(monkeypatch, "2026-03-06")
+    assert decide(as_handler, request, "refused", **PART).status_code == 302
+    stored = reread(session, request)
+    assert (stored.state, stored.outcome) == ("completed", "refused")
+    assert [e.kind for e in stored.events if e.public][-2:] == ["officials_answer",
+                                                                "written_asked"]
+    now = at_helsinki("2026-03-21")
+    written_decision.close_unanswered(session, today=now.date(), days=14, now=now)
+    session.commit()
+    assert reread(session, request).state == "refused"
 
 
 def test_a_party_and_a_full_disclosure(session, staff, monkeypatch):
