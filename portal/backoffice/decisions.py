@@ -100,14 +100,16 @@ def discard(session: Session, request: DataRequest, staff: StaffUser, *, version
                  before={"outcome": decision.outcome, "grounds": list(decision.grounds)})
 
 
-def letter_pdf(session: Session, request: DataRequest, signer: StaffUser, now) -> bytes:
+def letter_pdf(session: Session, request: DataRequest, signer: StaffUser, now,
+               delivery: str = "attach") -> bytes:
     """The prepared decision's letter as it would be sent by ``signer`` (also the preview)."""
     decision = prepared(request)
     if decision is None:
         raise NoPreparedDecision()
     preparer = session.get(StaffUser, request.prepared_by) if request.prepared_by else signer
     return render_decision(request, decision, files=files_of(request), preparer=preparer,
-                           signer=signer, now=now, official=officials_answer(request, decision))
+                           signer=signer, now=now, official=officials_answer(request, decision),
+                           delivery=delivery)
 
 
 def officials_answer(request: DataRequest, decision: Decision) -> bool:
@@ -143,7 +145,7 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
                         fee=charged(decision.outcome, request.fee_cents))
     check_delivery(delivery, identification=identification)
     before = snapshot(request)
-    pdf = letter_pdf(session, request, staff, now)
+    pdf = letter_pdf(session, request, staff, now, delivery)
     files = [Attachment(f"{request.reference}-decision.pdf", "application/pdf", pdf)]
     files += [Attachment(f.filename, f.mimetype, f.data) for f in request.decision_files]
     for file in files:

@@ -6,7 +6,7 @@ to a named body within 14 days, or an appeal to an administrative court within 3
 808/2019 §13). A private body makes no administrative decision: the requester may bring
 proceedings in a district court (GDPR Art. 79). Time runs from notification; an ordinary
 electronic notification is deemed received on the third day after the message was sent (Act
-13/2003 §19(2)).
+13/2003 §19(2)), a letter on the seventh day after it was posted (APA 434/2003 §59(2)).
 """
 
 from __future__ import annotations
@@ -104,6 +104,30 @@ def check_remedy(remedy: Remedy, *, public_authority: bool) -> None:
                 raise RemedyError(f"court-address-{lang}")
 
 
-def deemed_notified(sent_on: date) -> date:
-    """The day an ordinary electronic notification is deemed received (Act 13/2003 §19(2))."""
-    return sent_on + timedelta(days=3)
+#: How a decision reaches the requester: by e-mail, by post (a request with no e-mail address
+#: is answered by letter), or left on the status page for secure collection.
+EMAIL, POST, COLLECT = "email", "post", "collect"
+#: Days from sending to the day a decision is deemed notified, per channel.
+NOTIFIED_AFTER = {EMAIL: 3, POST: 7}
+
+
+def notification_channel(email: str, delivery: str) -> str:
+    """The channel of a decision: collection on the status page when so delivered, post when
+    the request has no e-mail address, e-mail otherwise."""
+    if delivery == COLLECT:
+        return COLLECT
+    return EMAIL if email.strip() else POST
+
+
+def deemed_notified(sent_on: date, channel: str = EMAIL) -> date | None:
+    """The day a decision sent on ``sent_on`` is deemed notified, unless shown otherwise.
+
+    E-mail: the third day after sending (ordinary electronic notification, Act 13/2003 §19(2)).
+    Post: the seventh day after posting (ordinary notification by letter, APA 434/2003
+    §59(2)). Collection on the status page: None, no fixed day. For counsel: under Act
+    13/2003 §18 an electronic document the recipient fetches from the authority is notified
+    when it is downloaded (the request's ``answer_downloaded`` event records the day); until
+    counsel confirms that reading, the instructions name that day in words, not a date.
+    """
+    days = NOTIFIED_AFTER.get(channel)
+    return sent_on + timedelta(days=days) if days is not None else None

@@ -25,7 +25,15 @@ from portal.law.fees import (
     fee_grounds,
 )
 from portal.law.grounds import OtherActCitationRequired, grounds_for
-from portal.law.remedies import APPEAL, RECTIFICATION, Remedy, RemedyError, check_remedy
+from portal.law.remedies import (
+    APPEAL,
+    RECTIFICATION,
+    Remedy,
+    RemedyError,
+    check_remedy,
+    deemed_notified,
+    notification_channel,
+)
 from portal.notices.export import _controller as export_controller
 from portal.notices.filecheck import NoticeFileError
 from portal.notices.filecontrollers import parse_controller
@@ -176,3 +184,12 @@ def test_a_notice_file_gives_the_administrative_court_and_keeps_it_on_export():
     exported = tomllib.loads("[controller]\n" + "\n".join(export_controller(parsed,
                                                                             "controller")))
     assert parse_controller(exported["controller"])["remedy"] == parsed["remedy"]
+
+
+def test_a_decision_is_deemed_notified_by_its_channel():
+    sent = date(2026, 3, 10)
+    assert deemed_notified(sent, notification_channel("aino@example.fi", "attach")) == date(
+        2026, 3, 13)  # e-mail, Act 13/2003 §19
+    assert deemed_notified(sent, notification_channel("", "attach")) == date(
+        2026, 3, 17)  # post, APA 434/2003 §59(2)
+    assert deemed_notified(sent, notification_channel("aino@example.fi", "collect")) is None
