@@ -50,11 +50,12 @@ SECRECY_POINTS: dict[int, dict[str, str]] = {
     5: {"fi": "poliisin tai muun viranomaisen taktiset ja tekniset menetelmät",
         "sv": "polisens eller en annan myndighets taktiska och tekniska metoder",
         "en": "tactical and technical methods of the police or another authority"},
-    7: {"fi": "henkilöiden, rakennusten, laitosten tai tietojärjestelmien turvajärjestelyt",
-        "sv": "säkerhetsarrangemang för personer, byggnader, anläggningar eller "
-              "informationssystem",
-        "en": "security arrangements of persons, buildings, facilities or information "
-              "systems"},
+    7: {"fi": "henkilöiden, rakennusten, laitosten, rakennelmien sekä tieto- ja "
+              "viestintäjärjestelmien turvallisuusjärjestelyt",
+        "sv": "säkerhetsarrangemang för personer, byggnader, anläggningar, konstruktioner samt "
+              "informations- och kommunikationssystem",
+        "en": "security arrangements of persons, buildings, facilities, structures and "
+              "information and communication systems"},
     9: {"fi": "valtion turvallisuus", "sv": "statens säkerhet", "en": "national security"},
     10: {"fi": "maanpuolustus", "sv": "landets försvar", "en": "national defence"},
     15: {"fi": "viranomaisen valvonta- tai tarkastustehtävä",
@@ -70,9 +71,12 @@ SECRECY_POINTS: dict[int, dict[str, str]] = {
     25: {"fi": "sosiaalihuollon asiakkaan tiedot",
          "sv": "uppgifter om en klient inom socialvården",
          "en": "information on a client of social welfare services"},
-    32: {"fi": "henkilön yksityiselämä tai poliittinen vakaumus",
-         "sv": "en persons privatliv eller politiska övertygelse",
-         "en": "a person's private life or political beliefs"},
+    32: {"fi": "henkilön poliittinen vakaumus tai yksityiselämää koskevat mielipiteet, "
+               "harrastukset, perhe-elämä tai muut vastaavat henkilökohtaiset olot",
+         "sv": "en persons politiska övertygelse eller åsikter, fritidsintressen, familjeliv "
+               "eller andra motsvarande personliga förhållanden som hör till privatlivet",
+         "en": "a person's political beliefs, or opinions, hobbies, family life or other "
+               "comparable personal circumstances of their private life"},
 }
 
 

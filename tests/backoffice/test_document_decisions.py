@@ -214,6 +214,8 @@ def test_a_party_is_withheld_a_part_only_under_section_11_2(session, staff, monk
     form = as_handler.get(f"/admin/requests/{request.id}?outcome=partly_granted").get_data(
         as_text=True)
     assert '<optgroup label="A party: section 11(2)">' in form and 'value="11-2-1"' in form
+    assert "why disclosure would cause that harm (Administrative Procedure Act, section 45)" in (
+        " ".join(form.split()))
     refused = decide(as_handler, request, "partly_granted", send=False,
                      **{**PART, "basis": "party"})
     assert refused.status_code == 400  # §24(1) is no ground against a party
@@ -248,6 +250,8 @@ def test_a_fee_for_copies_follows_section_34_and_the_decision_charges_it(
     page = f"/admin/requests/{request.id}"
     form = as_dpo.get(page).get_data(as_text=True)
     assert 'value="document_copies"' in form and 'value="excessive"' not in form
+    # §34: seeing a document and receiving it electronically are free by law.
+    assert "unless finding the information requires special measures" in " ".join(form.split())
     response = as_dpo.post(f"{page}/fee", data={
         "csrf_token": csrf_of(as_dpo, page), "ground": "document_copies", "amount": "12",
         "reasons": "40 sivua paperikopioina."})

@@ -193,3 +193,10 @@ def test_a_decision_is_deemed_notified_by_its_channel():
     assert deemed_notified(sent, notification_channel("", "attach")) == date(
         2026, 3, 17)  # post, APA 434/2003 §59(2)
     assert deemed_notified(sent, notification_channel("aino@example.fi", "collect")) is None
+
+
+def test_points_7_and_32_are_described_in_the_acts_words():
+    assert "tieto- ja viestintäjärjestelmien turvallisuusjärjestelyt" in openness.description(
+        "7", "fi")
+    assert openness.description("32", "en").startswith("a person's political beliefs, or opinions")
+    assert "perhe-elämä" in openness.description("32", "fi")
