@@ -76,6 +76,10 @@ GROUND_LABELS = {
                                      "carried out by automated means, or it is done for a "
                                      "public task"),
     OTHER_ACT: _l("Another Act"),
+    "openness_16_3": _l("Personal data from a register: the requester has no right to record "
+                        "and use the data under data protection law (section 16(3))"),
+    "not_official_document": _l("The document is not an official document of the authority "
+                                "(sections 4–5)"),
 }
 
 #: Why a question was asked (``dsr.pauses.REASONS``).

@@ -121,7 +121,8 @@ def check_openness(adverse: bool, basis: str, secret_parts, *,
                    other_act: bool = False, max_text: int = 2_000) -> None:
     """Raise unless the basis is chosen and, when anything is withheld, every withheld part
     names what it is and its ground of the basis: a §24(1) point for anyone, a §11(2) point
-    for a party (or the decision also cites another Act)."""
+    for a party. ``other_act``: the decision also rests on a ground of its own (the Openness
+    Act's §16(3) or §§4-5, or another Act), so nothing need be listed as withheld."""
     if basis not in BASES:
         raise BasisRequired()
     for part in secret_parts:

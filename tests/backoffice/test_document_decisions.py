@@ -261,3 +261,21 @@ def test_a_fee_for_copies_follows_section_34_and_the_decision_charges_it(
                   basis="public").status_code == 302
     letter = words(newest_mail(session).attachments[0].data)
     assert "julkisuuslain (621/1999) 34 §" in letter and "12,00" in letter
+
+
+def test_a_document_that_is_not_an_official_document_is_refused_on_the_acts_own_ground(
+        session, staff, monkeypatch):
+    as_handler, _as_dpo = staff
+    request = document_request(session, "2026-03-02")
+    at(monkeypatch, "2026-03-04")
+    form = as_handler.get(f"/admin/requests/{request.id}?outcome=refused").get_data(
+        as_text=True)
+    assert 'value="not_official_document"' in form and 'value="openness_16_3"' in form
+    assert decide(as_handler, request, "refused", basis="public",
+                  grounds=["not_official_document"],
+                  reasons="Muistio on viranhaltijan oma luonnos.").status_code == 302
+    letter = words(newest_mail(session).attachments[0].data)
+    assert "Asiakirja ei ole viranomaisen asiakirja (4–5 §)" in letter
+    assert "Julkisuuslain (621/1999) 4 §" in letter
+    stored = reread(session, request)
+    assert stored.openness_step == "asked"  # the §14(3) question, then a written decision
