@@ -100,14 +100,16 @@ def discard(session: Session, request: DataRequest, staff: StaffUser, *, version
                  before={"outcome": decision.outcome, "grounds": list(decision.grounds)})
 
 
-def letter_pdf(session: Session, request: DataRequest, signer: StaffUser, now) -> bytes:
+def letter_pdf(session: Session, request: DataRequest, signer: StaffUser, now,
+               delivery: str = "attach") -> bytes:
     """The prepared decision's letter as it would be sent by ``signer`` (also the preview)."""
     decision = prepared(request)
     if decision is None:
         raise NoPreparedDecision()
     preparer = session.get(StaffUser, request.prepared_by) if request.prepared_by else signer
     return render_decision(request, decision, files=files_of(request), preparer=preparer,
-                           signer=signer, now=now, official=officials_answer(request, decision))
+                           signer=signer, now=now, official=officials_answer(request, decision),
+                           delivery=delivery)
 
 
 def officials_answer(request: DataRequest, decision: Decision) -> bool:
@@ -143,14 +145,17 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
                         fee=charged(decision.outcome, request.fee_cents))
     check_delivery(delivery, identification=identification)
     before = snapshot(request)
-    pdf = letter_pdf(session, request, staff, now)
+    pdf = letter_pdf(session, request, staff, now, delivery)
     files = [Attachment(f"{request.reference}-decision.pdf", "application/pdf", pdf)]
     files += [Attachment(f.filename, f.mimetype, f.data) for f in request.decision_files]
     for file in files:
         request.documents.append(ResponseDocument(
             filename=file.filename, mimetype=file.mimetype, data=file.data,
             sha256=hashlib.sha256(file.data).hexdigest()))
-    request.events.append(RequestEvent(kind=decision.outcome, created_at=now, public=True,
+    # An official's answer is not the authority's decision (Openness Act §14(3)): its own event,
+    # and the request reads "answered" until the written decision or the question's lapse.
+    kind = openness.OFFICIALS_ANSWER if official else decision.outcome
+    request.events.append(RequestEvent(kind=kind, created_at=now, public=True,
                                        text=decision.reasons.strip(),
                                        codes=list(decision.grounds) + secrecy_codes(decision)))
     if decision.notified:
@@ -159,7 +164,8 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
             text="\n".join(f"{r.recipient}: {r.notified_on or r.impossible_because}"
                            for r in steps.recipient_records(decision.notified))))
     prepared_by = request.prepared_by
-    request.state, request.outcome, request.decided_late = new_state, decision.outcome, late
+    request.state, request.outcome, request.decided_late = (
+        "completed" if official else new_state, decision.outcome, late)
     request.prepared_decision, request.prepared_by = None, None
     request.decision_files = []
     collect = delivery == "collect"
@@ -188,10 +194,10 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
 
 
 def secrecy_codes(decision: Decision) -> list[str]:
-    """The §24(1) points of a document decision as event codes (``dsr.outcomes``)."""
-    points = sorted({openness.parse_point(p.get("point")) for p in decision.secret_parts}
-                    - {None})
-    return [f"secrecy_{point}" for point in points]
+    """The points of §24(1) or §11(2) of a document decision as event codes
+    (``dsr.outcomes``)."""
+    points = {openness.parse_point(p.get("point")) for p in decision.secret_parts} - {None}
+    return [f"secrecy_{point}" for point in openness.ALL_POINTS if point in points]
 
 
 def _ask_written_decision(session: Session, request: DataRequest, now: datetime, *, files,

@@ -24,6 +24,7 @@ from ..law.decisions import ADVERSE, GRANTED, NO_DATA, Decision
 from ..law.fees import FEE_GROUNDS, charged
 from ..law.grounds import RIGHT_ARTICLES, uses_section_34
 from ..law.openness import BASES, answer_by, description, parse_point, secrecy_provision
+from ..law.remedies import notification_channel
 from ..law.steps import consent_ends_on, recipient_records
 from ..pdf import render_pdf
 from ..text import render_markdown
@@ -42,7 +43,8 @@ def title_of(staff: StaffUser, lang: str) -> str:
 
 
 def _secret_parts(decision: Decision, lang: str) -> list[tuple[str, str, str]]:
-    """Each withheld part of a document with its §24(1) point cited and described."""
+    """Each withheld part of a document with its point of §24(1) or §11(2) cited and
+    described."""
     parts = []
     for part in decision.secret_parts:
         point = parse_point(part.get("point"))
@@ -52,9 +54,12 @@ def _secret_parts(decision: Decision, lang: str) -> list[tuple[str, str, str]]:
 
 
 def render_decision(request: DataRequest, decision: Decision, *, files: tuple[Extract, ...],
-                    preparer: StaffUser, signer: StaffUser, now, official: bool = False
-                    ) -> bytes:
+                    preparer: StaffUser, signer: StaffUser, now, official: bool = False,
+                    delivery: str = "attach") -> bytes:
     """The decision letter for ``request``, signed by ``signer``, in the requester's language.
+
+    ``delivery``: "collect" leaves it on the status page; otherwise it is mailed, or posted
+    when the request has no e-mail address (the day it is deemed notified differs).
 
     ``official``: an official's answer to a document request that withholds documents; it asks
     whether the requester wants a written decision and carries no appeal instructions
@@ -65,7 +70,9 @@ def render_decision(request: DataRequest, decision: Decision, *, files: tuple[Ex
     documents_request = request.law == "openness"
     with force_locale(lang):
         fee = charged(decision.outcome, request.fee_cents)
-        remedy = (remedy_instructions(request.controller, lang, day, law=request.law)
+        channel = notification_channel(request.email or "", delivery)
+        remedy = (remedy_instructions(request.controller, lang, day, law=request.law,
+                                      channel=channel)
                   if (decision.outcome in ADVERSE or fee) and not official else None)
         right_citation = (cite(BASES.get(decision.basis, BASES["public"]), lang)
                           if documents_request

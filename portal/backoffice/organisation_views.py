@@ -30,6 +30,8 @@ FIELD_ERRORS = {
     "route": _l("Choose a remedy route that fits the kind of organisation."),
     "body": _l("Write the name of the court or body in this language."),
     "address": _l("Write the address of the court or body in this language."),
+    "court-body": _l("Write the name of the administrative court in this language."),
+    "court-address": _l("Write the address of the administrative court in this language."),
     "text": _l("The text may be at most 10,000 characters."),
 }
 
@@ -48,13 +50,17 @@ def managed_organisation(slug: str) -> Controller:
     abort(404)
 
 
-def _form_remedy(public: bool) -> Remedy:
+def _per_language(name: str) -> dict[str, str]:
+    return {lang: request.form.get(f"{name}-{lang}", "").strip()[:300] for lang in LOCALES}
+
+
+def _form_remedy() -> Remedy:
     form = request.form
-    return Remedy(route=form.get("route", ""),
-                  body={lang: form.get(f"body-{lang}", "").strip()[:300] for lang in LOCALES},
-                  address={lang: form.get(f"address-{lang}", "").strip()[:300]
-                           for lang in LOCALES},
-                  email=form.get("email", "").strip()[:254])
+    return Remedy(route=form.get("route", ""), body=_per_language("body"),
+                  address=_per_language("address"), email=form.get("email", "").strip()[:254],
+                  court=_per_language("court-body"),
+                  court_address=_per_language("court-address"),
+                  court_email=form.get("court-email", "").strip()[:254])
 
 
 @bp.route("/organisations/<slug>/settings")
@@ -72,13 +78,13 @@ def decision_settings(slug: str):
     texts = {lang: remedy_text(controller, lang) for lang in LOCALES}
     if request.method == "POST":
         public = request.form.get("kind") == "public"
-        remedy = _form_remedy(public)
+        remedy = _form_remedy()
         texts = {lang: request.form.get(f"text-{lang}", "").replace("\r\n", "\n").strip()
                  for lang in LOCALES}
         try:
             check_remedy(remedy, public_authority=public)
         except RemedyError as exc:
-            errors[exc.field] = str(FIELD_ERRORS[exc.field.split("-")[0]])
+            errors[exc.field] = str(FIELD_ERRORS[exc.field.rsplit("-", 1)[0]])
         errors.update({f"text-{lang}": str(FIELD_ERRORS["text"]) for lang, text in texts.items()
                        if len(text) > MAX_REMEDY_TEXT})
         if not errors:

@@ -19,10 +19,10 @@ from ..dates import format_date
 from ..law.remedies import (
     APPEAL,
     DISTRICT_COURT,
+    EMAIL,
     RECTIFICATION,
     Remedy,
     deemed_notified,
-    openness_appeal,
 )
 from ..notices.models import Controller
 
@@ -38,15 +38,18 @@ DEFAULTS = {
         "addressed or whose right, obligation or interest it directly affects may appeal.\n\n"
         "Time limit: the appeal must be made within $days days of the notification of the "
         "decision. The day of notification is not counted. A decision sent by e-mail is deemed "
-        "to have been notified on the third day after the message was sent, unless it is shown "
-        "otherwise (Act on Electronic Services and Communication in the Public Sector "
-        "13/2003, section 19). This decision is deemed to have been notified on $notified_on. "
+        "to have been notified on the third day after the message was sent (Act on Electronic "
+        "Services and Communication in the Public Sector 13/2003, section 19), and a decision "
+        "sent by post on the seventh day after it was posted (Administrative Procedure Act "
+        "434/2003, section 59), unless it is shown otherwise. This decision is deemed to have "
+        "been notified on $notified_on. "
         "If the last day of the time limit is a public holiday, Independence Day, May Day, "
         "Christmas Eve, Midsummer Eve or a Saturday, the appeal may be made on the next "
         "working day.\n\n"
         "Contents: the appeal must state the decision appealed against; the part of the "
-        "decision appealed against and the change sought; the grounds for the change; and the "
-        "appellant's name and contact details and the postal or e-mail address to which "
+        "decision appealed against and the change sought; the grounds for the change; what the "
+        "right of appeal is based on, if the decision is not addressed to the appellant; and "
+        "the appellant's name and contact details and the postal or e-mail address to which "
         "notices in the matter may be sent. If the appellant's right to be heard is exercised "
         "by a representative, or someone else has drawn up the appeal, their name and contact "
         "details must also be given.\n\n"
@@ -66,9 +69,11 @@ DEFAULTS = {
         "Time limit: the request for administrative review must be made within $days days of "
         "the "
         "notification of the decision. The day of notification is not counted. A decision sent "
-        "by e-mail is deemed to have been notified on the third day after the message was "
-        "sent, unless it is shown otherwise (Act on Electronic Services and Communication in "
-        "the Public Sector 13/2003, section 19). This decision is deemed to have been notified "
+        "by e-mail is deemed to have been notified on the third day after the message was sent "
+        "(Act on Electronic Services and Communication in the Public Sector 13/2003, section "
+        "19), and a decision sent by post on the seventh day after it was posted "
+        "(Administrative Procedure Act 434/2003, section 59), unless it is shown otherwise. "
+        "This decision is deemed to have been notified "
         "on $notified_on.\n\n"
         "Contents: the request must state the decision concerned, the change sought and its "
         "grounds, and your name and contact details.\n\n"
@@ -101,6 +106,10 @@ def remedy_text(controller: Controller, lang: str) -> str:
     return own or default_text(remedy_of(controller).route, lang)
 
 
+#: Fills $notified_on for a decision left for collection on the status page, which has no fixed
+#: day (``portal.law.remedies.deemed_notified``). It follows "notified on" / "tiedoksi" / "den".
+ON_DOWNLOAD = _l("the day you download it from your status page")
+
 #: Opens the appeal instructions of a decision on a document request (legal rules §9).
 OPENNESS_APPEAL = _l(
     "This decision on a document request may be appealed to the administrative court under "
@@ -109,18 +118,25 @@ OPENNESS_APPEAL = _l(
 
 
 def remedy_instructions(controller: Controller, lang: str, sent_on: date, *,
-                        law: str = "gdpr") -> tuple[str, list]:
-    """The title and paragraphs of the remedy page of a decision sent on ``sent_on``.
+                        law: str = "gdpr", channel: str = EMAIL) -> tuple[str, list]:
+    """The title and paragraphs of the remedy page of a decision sent on ``sent_on`` by
+    ``channel`` (which sets the day it is deemed notified).
 
-    A written decision on a document request (``law`` "openness") is appealed under §33 of the
-    Openness Act: the controller's appeal route is opened by a paragraph that says so.
+    A written decision on a document request (``law`` "openness") is appealed to the
+    administrative court under §33 of the Openness Act, whatever the controller's GDPR route
+    (:meth:`Remedy.for_law`): the appeal text is opened by a paragraph that says so. Counsel's
+    own text is for the controller's route, so it is used only when that route is the appeal.
     """
-    remedy = remedy_of(controller)
+    own_route = remedy_of(controller)
+    remedy = own_route.for_law(law)
     with force_locale(lang):
-        filled = Template(remedy_text(controller, lang)).safe_substitute(
+        text = (remedy_text(controller, lang) if remedy is own_route
+                else default_text(remedy.route, lang))
+        filled = Template(text).safe_substitute(
             body=remedy.body.get(lang, ""), address=remedy.address.get(lang, ""),
             email=remedy.email, days=remedy.days or "",
-            notified_on=format_date(deemed_notified(sent_on), "long"))
+            notified_on=format_date(notified, "long") if (
+                notified := deemed_notified(sent_on, channel)) else str(ON_DOWNLOAD))
         title = str(TITLES[remedy.route])
-        opening = [str(OPENNESS_APPEAL)] if openness_appeal(law, remedy.route) else []
+        opening = [str(OPENNESS_APPEAL)] if law == "openness" else []
     return title, opening + [p.strip() for p in filled.split("\n\n") if p.strip()]

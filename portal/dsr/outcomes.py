@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from ..law.citations import capitalised, cite
 from ..law.decisions import Decision, provisions_applied
 from ..law.grounds import OTHER_ACT
-from ..law.openness import SECRECY_POINTS, description, secrecy_provision
+from ..law.openness import ALL_POINTS, description, secrecy_provision
 
 OUTCOME_TITLES = {
     "granted": _l("Granted"),
@@ -76,6 +76,10 @@ GROUND_LABELS = {
                                      "carried out by automated means, or it is done for a "
                                      "public task"),
     OTHER_ACT: _l("Another Act"),
+    "openness_16_3": _l("Personal data from a register: the requester has no right to record "
+                        "and use the data under data protection law (section 16(3))"),
+    "not_official_document": _l("The document is not an official document of the authority "
+                                "(sections 4–5)"),
 }
 
 #: Why a question was asked (``dsr.pauses.REASONS``).
@@ -121,12 +125,13 @@ def grounds_in(lang: str, codes, decision: Decision | None = None) -> list[str]:
 
 
 
-def secrecy_label(point: int, lang: str) -> str:
+def secrecy_label(point: str, lang: str) -> str:
     """A §24(1) point in words: "Section 24(1)(25) of the Act on the Openness of Government
     Activities (621/1999): information on a client of social welfare services"."""
     return f"{capitalised(cite(secrecy_provision(point), lang))}: {description(point, lang)}"
 
 
-#: Event codes of §24(1) points (``secrecy_25``) in the reader's language when shown.
+#: Event codes of the points of §24(1) (``secrecy_25``) and §11(2) (``secrecy_11-2-1``) in the
+#: reader's language when shown.
 SECRECY_LABELS = {f"secrecy_{point}": LazyString(lambda p=point: secrecy_label(p, str(
-    get_locale()))) for point in SECRECY_POINTS}
+    get_locale()))) for point in ALL_POINTS}

@@ -29,9 +29,10 @@ from .pauses import REASONS
 
 OPEN = frozenset({"received", "info_requested"})
 CLOSED = frozenset({"completed", "refused", "withdrawn", "transferred"})
-#: Events that answer a request: a decision (each outcome), or "completed" from before
-#: decisions had outcomes.
-DECIDED_EVENTS = frozenset({"completed", "refused", "granted", "partly_granted", "no_data"})
+#: Events that answer a request: a decision (each outcome), an official's answer to a document
+#: request (Openness Act §14(3)), or "completed" from before decisions had outcomes.
+DECIDED_EVENTS = frozenset({"completed", "refused", "granted", "partly_granted", "no_data",
+                            "officials_answer"})
 #: Events that close a request (for retention, counted from the latest).
 CLOSING_EVENTS = DECIDED_EVENTS | {"withdrawn", "transferred"}
 MAX_TEXT = 20_000

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from .. import audit
 from ..law import openness
+from ..law.decisions import state_after
 from .models import DataRequest, RequestEvent
 from .service import NotOpen
 
@@ -39,7 +40,8 @@ def answer(request: DataRequest, choice: str, *, now: datetime) -> None:
         request.openness_step = openness.REQUESTED
         request.events.append(RequestEvent(kind="written_requested", created_at=now))
     else:
-        request.openness_step = openness.DECLINED
+        # The official's answer stands: a refusal now reads as refused (Openness Act §14(3)).
+        request.state, request.openness_step = state_after(request.outcome), openness.DECLINED
         request.events.append(RequestEvent(kind="written_declined", created_at=now))
 
 
@@ -50,6 +52,7 @@ def close_unanswered(session: Session, *, today: date, days: int, now: datetime)
         DataRequest.openness_step == openness.ASKED)).all()
     for request in asked:
         if openness.unanswered(request.openness_step, request.openness_asked_on, today, days):
+            request.state = state_after(request.outcome)
             request.openness_step = openness.UNANSWERED
             request.events.append(RequestEvent(kind="written_unanswered",
                                                created_at=now))

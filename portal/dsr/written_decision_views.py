@@ -30,7 +30,7 @@ def written_decision_answer(token: str):
     except StaleDataError:
         explain_conflict()
     else:
-        flash(_("Thank you. The matter is taken to the organisation for a written decision.")
+        flash(_("Thank you. The matter is taken to the authority for a written decision.")
               if choice == written_decision.YES else
               _("Thank you. The case is closed without a written decision."))
     return redirect(url_for("dsr.status", token=token))

@@ -153,8 +153,8 @@ def _check_documents(decision: Decision) -> None:
     refusal or partial disclosure the reasons (APA 434/2003 §45)."""
     adverse = decision.outcome in ADVERSE
     check_openness(adverse, decision.basis, decision.secret_parts,
-                   other_act=OTHER_ACT in decision.grounds)
-    check_grounds("access", [g for g in decision.grounds if g == OTHER_ACT], decision.other_act)
+                   other_act=bool(decision.grounds))
+    check_grounds("access", decision.grounds, decision.other_act, law="openness")
     if adverse and not decision.reasons.strip():
         raise ReasonsRequired()
 
@@ -194,8 +194,12 @@ def provisions_applied(right: str, decision: Decision) -> list[Provision]:
     is given), and §34(3) whenever §34 is applied (reasons, and the Ombudsman's check).
     """
     if decision.basis:
-        return openness_provisions(decision.basis, decision.secret_parts,
-                                   partly=decision.outcome == PARTLY)
+        applied = openness_provisions(decision.basis, decision.secret_parts,
+                                      partly=decision.outcome == PARTLY)
+        for code in decision.grounds:
+            if code != OTHER_ACT:
+                applied += GROUNDS[code].provisions_for(right)
+        return list(dict.fromkeys(applied))
     applied: list[Provision] = [gdpr(*RIGHT_ARTICLES[right])]
     for code in decision.grounds:
         if code != OTHER_ACT:

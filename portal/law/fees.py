@@ -17,9 +17,10 @@ from .citations import Provision, gdpr, openness
 
 MANIFESTLY_UNFOUNDED, EXCESSIVE, FURTHER_COPIES = ("manifestly_unfounded", "excessive",
                                                    "further_copies")
-#: Copies of documents under the Openness Act (621/1999 §34): charged only as the authority's
-#: fee decision says; a document given electronically is free unless that decision says
-#: otherwise, so the fee is proposed case by case like the GDPR's.
+#: Copies of documents under the Openness Act (621/1999 §34): seeing a document at the authority
+#: and receiving it electronically are free by law unless finding the information needs special
+#: measures; paper copies, printouts and such measures may cost their cost-based value as the
+#: authority's fee decision sets it. The fee is proposed case by case like the GDPR's.
 DOCUMENT_COPIES = "document_copies"
 FEE_GROUNDS: dict[str, Provision] = {
     MANIFESTLY_UNFOUNDED: gdpr(12, 5, "a"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .citations import Provision, dpa, gdpr, recital
+from .citations import Provision, dpa, gdpr, openness, recital
 
 ALL_RIGHTS = frozenset({"access", "rectification", "erasure", "restriction", "objection",
                         "portability", "consent"})
@@ -30,6 +30,9 @@ class Ground:
     provisions: dict[str, tuple[Provision, ...]]
     #: The row of legal rules §6 it belongs to, where that row has several points.
     family: str = ""
+    #: The law of the requests it answers: the GDPR's rights, or a document request under the
+    #: Openness Act (621/1999).
+    law: str = "gdpr"
 
     def provisions_for(self, right: str) -> tuple[Provision, ...]:
         return self.provisions.get(right, self.provisions.get("*", ()))
@@ -63,6 +66,13 @@ GROUNDS: dict[str, Ground] = {g.code: g for g in (
     _ground("compelling_grounds", {"objection"}, gdpr(21, 1)),
     _ground("portability_not_applicable", {"portability"}, gdpr(20, 1), gdpr(20, 3)),
     _ground(OTHER_ACT, ALL_RIGHTS),
+    # Refusals of a document request that rest on the Openness Act itself, not on §24(1): a
+    # document request, not a GDPR access request, for personal data from a register
+    # (§§13(2), 16(3)), and a document that is not the authority's official document (§§4-5).
+    Ground("openness_16_3", frozenset({"access"}), {"*": (openness(16, 3),)},
+           "openness_16_3", "openness"),
+    Ground("not_official_document", frozenset({"access"}), {"*": (openness(4), openness(5))},
+           "not_official_document", "openness"),
 )}
 
 
@@ -84,16 +94,20 @@ class OtherActCitationRequired(GroundError):
 
 def grounds_for(right: str, law: str = "gdpr") -> list[str]:
     """The codes of the grounds a refusal or partial decision of ``right`` may rest on. A
-    document request withholds under the points of §24(1) (:mod:`.openness`), or another Act."""
+    document request withholds under the points of §24(1) or §11(2) (:mod:`.openness`), the
+    Openness Act's own grounds, or another Act."""
     if law == "openness":
-        return [OTHER_ACT]
-    return [code for code, ground in GROUNDS.items() if right in ground.rights]
+        return [code for code, ground in GROUNDS.items() if ground.law == law] + [OTHER_ACT]
+    return [code for code, ground in GROUNDS.items()
+            if right in ground.rights and ground.law == law]
 
 
-def check_grounds(right: str, codes, other_act: dict[str, str] | None = None) -> None:
+def check_grounds(right: str, codes, other_act: dict[str, str] | None = None,
+                  law: str = "gdpr") -> None:
     """Raise unless every code is a ground of ``right`` and another Act is cited in full."""
+    offered = grounds_for(right, law)
     for code in codes:
-        if code not in GROUNDS or right not in GROUNDS[code].rights:
+        if code not in offered:
             raise GroundNotForRight(code)
     if OTHER_ACT in codes and not all((other_act or {}).get(lang, "").strip()
                                       for lang in ("fi", "sv", "en")):

@@ -23,6 +23,20 @@ from .citations import Provision, openness
 BASES: dict[str, Provision] = {"public": openness(9), "party": openness(11)}
 PARTIAL_DISCLOSURE = openness(10)
 
+#: A party's right (§11(1)) reaches secret documents too, so §24(1) is no reason to refuse a
+#: party: only the exceptions of §11(2) are (or another Act). Point 1 is the general one; the
+#: other points are specific (pending investigations, preparatory memos ...) and are cited with
+#: the ground "another Act" in the handler's own words until counsel gives their texts.
+PARTY_POINTS: dict[int, dict[str, str]] = {
+    1: {"fi": "salassa pidettävä asiakirja, josta tiedon antaminen olisi vastoin erittäin "
+              "tärkeää yleistä etua, alaikäisen etua tai muuta erittäin tärkeää yksityistä etua",
+        "sv": "en sekretessbelagd handling som det skulle strida mot ett synnerligen viktigt "
+              "allmänt intresse, en minderårigs intresse eller något annat synnerligen viktigt "
+              "enskilt intresse att lämna ut",
+        "en": "a secret document whose disclosure would be contrary to a very important public "
+              "interest, the interest of a minor or another very important private interest"},
+}
+
 #: Points of §24(1) an authority commonly relies on, each with a short description per language.
 #: A point not listed here is cited with the ground "another Act" in the handler's own words.
 SECRECY_POINTS: dict[int, dict[str, str]] = {
@@ -36,11 +50,12 @@ SECRECY_POINTS: dict[int, dict[str, str]] = {
     5: {"fi": "poliisin tai muun viranomaisen taktiset ja tekniset menetelmät",
         "sv": "polisens eller en annan myndighets taktiska och tekniska metoder",
         "en": "tactical and technical methods of the police or another authority"},
-    7: {"fi": "henkilöiden, rakennusten, laitosten tai tietojärjestelmien turvajärjestelyt",
-        "sv": "säkerhetsarrangemang för personer, byggnader, anläggningar eller "
-              "informationssystem",
-        "en": "security arrangements of persons, buildings, facilities or information "
-              "systems"},
+    7: {"fi": "henkilöiden, rakennusten, laitosten, rakennelmien sekä tieto- ja "
+              "viestintäjärjestelmien turvallisuusjärjestelyt",
+        "sv": "säkerhetsarrangemang för personer, byggnader, anläggningar, konstruktioner samt "
+              "informations- och kommunikationssystem",
+        "en": "security arrangements of persons, buildings, facilities, structures and "
+              "information and communication systems"},
     9: {"fi": "valtion turvallisuus", "sv": "statens säkerhet", "en": "national security"},
     10: {"fi": "maanpuolustus", "sv": "landets försvar", "en": "national defence"},
     15: {"fi": "viranomaisen valvonta- tai tarkastustehtävä",
@@ -56,9 +71,12 @@ SECRECY_POINTS: dict[int, dict[str, str]] = {
     25: {"fi": "sosiaalihuollon asiakkaan tiedot",
          "sv": "uppgifter om en klient inom socialvården",
          "en": "information on a client of social welfare services"},
-    32: {"fi": "henkilön yksityiselämä tai poliittinen vakaumus",
-         "sv": "en persons privatliv eller politiska övertygelse",
-         "en": "a person's private life or political beliefs"},
+    32: {"fi": "henkilön poliittinen vakaumus tai yksityiselämää koskevat mielipiteet, "
+               "harrastukset, perhe-elämä tai muut vastaavat henkilökohtaiset olot",
+         "sv": "en persons politiska övertygelse eller åsikter, fritidsintressen, familjeliv "
+               "eller andra motsvarande personliga förhållanden som hör till privatlivet",
+         "en": "a person's political beliefs, or opinions, hobbies, family life or other "
+               "comparable personal circumstances of their private life"},
 }
 
 
@@ -75,46 +93,63 @@ class SecretPartRequired(OpennessDecisionError):
     withholds anything lists at least one such part."""
 
 
-def secrecy_provision(point: int) -> Provision:
-    return openness(24, 1, point)
+#: The grounds a withheld part may cite, per basis, by key: a §24(1) point is its number
+#: ("25", as drafts have always stored it), a §11(2) point is "11-2-" and its number.
+WITHHOLDING: dict[str, dict[str, tuple[Provision, dict[str, str]]]] = {
+    "public": {str(n): (openness(24, 1, n), texts) for n, texts in SECRECY_POINTS.items()},
+    "party": {f"11-2-{n}": (openness(11, 2, n), texts) for n, texts in PARTY_POINTS.items()},
+}
+ALL_POINTS = {**WITHHOLDING["public"], **WITHHOLDING["party"]}
 
 
-def description(point: int, lang: str) -> str:
-    return SECRECY_POINTS[point][lang]
+def secrecy_provision(key: str) -> Provision:
+    return ALL_POINTS[key][0]
 
 
-def parse_point(value) -> int | None:
-    """A point of ``SECRECY_POINTS`` from a form value, or None."""
-    text = str(value or "").strip()
-    return int(text) if text.isdigit() and int(text) in SECRECY_POINTS else None
+def description(key: str, lang: str) -> str:
+    return ALL_POINTS[key][1][lang]
+
+
+def parse_point(value, basis: str | None = None) -> str | None:
+    """The key of a withholding ground from a form value, or None: one of ``basis``'s
+    grounds, or (to show a stored decision) any."""
+    key = str(value or "").strip()
+    return key if key in (WITHHOLDING.get(basis, {}) if basis else ALL_POINTS) else None
 
 
 def check_openness(adverse: bool, basis: str, secret_parts, *,
                    other_act: bool = False, max_text: int = 2_000) -> None:
     """Raise unless the basis is chosen and, when anything is withheld, every withheld part
-    names what it is and its §24(1) point (or the decision also cites another Act)."""
+    names what it is and its ground of the basis: a §24(1) point for anyone, a §11(2) point
+    for a party. ``other_act``: the decision also rests on a ground of its own (the Openness
+    Act's §16(3) or §§4-5, or another Act), so nothing need be listed as withheld."""
     if basis not in BASES:
         raise BasisRequired()
     for part in secret_parts:
         what = str(part.get("what", "")).strip()
-        if not what or len(what) > max_text or parse_point(part.get("point")) is None:
+        if not what or len(what) > max_text or parse_point(part.get("point"), basis) is None:
             raise SecretPartRequired()
     if adverse and not secret_parts and not other_act:
         raise SecretPartRequired()
 
 
 def provisions(basis: str, secret_parts, *, partly: bool) -> list[Provision]:
-    """The provisions a letter lists: the basis, §10 for a partial disclosure, each §24(1)
-    point once in order."""
+    """The provisions a letter lists: the basis, §10 for a partial disclosure, each point of
+    §24(1) or §11(2) once in order."""
     applied = [BASES[basis]] + ([PARTIAL_DISCLOSURE] if partly else [])
-    points = sorted({parse_point(p["point"]) for p in secret_parts} - {None})
-    return applied + [secrecy_provision(point) for point in points]
+    keys = {parse_point(p["point"], basis) for p in secret_parts} - {None}
+    return applied + [secrecy_provision(key) for key in WITHHOLDING[basis] if key in keys]
 
 
 #: The steps of §14(3) after an official's answer that withholds documents (stored on the
 #: request): asked, and then requested and decided, or declined, or unanswered.
 ASKED, REQUESTED, DECLINED, UNANSWERED, DECIDED = ("asked", "requested", "declined",
                                                    "unanswered", "decided")
+
+
+#: The public event of an official's answer: not the authority's decision, which comes only as
+#: the written decision (§14(3)), so the requester does not take the appeal period to run.
+OFFICIALS_ANSWER = "officials_answer"
 
 
 def official_answer(adverse: bool, step: str | None) -> bool:

@@ -6,7 +6,7 @@ to a named body within 14 days, or an appeal to an administrative court within 3
 808/2019 §13). A private body makes no administrative decision: the requester may bring
 proceedings in a district court (GDPR Art. 79). Time runs from notification; an ordinary
 electronic notification is deemed received on the third day after the message was sent (Act
-13/2003 §19(2)).
+13/2003 §19(2)), a letter on the seventh day after it was posted (APA 434/2003 §59(2)).
 """
 
 from __future__ import annotations
@@ -40,6 +40,11 @@ class Remedy:
     body: dict[str, str] = field(default_factory=dict)
     address: dict[str, str] = field(default_factory=dict)
     email: str = ""
+    #: The administrative court that hears appeals against written decisions on document
+    #: requests when the route is a request for administrative review (see :meth:`for_law`).
+    court: dict[str, str] = field(default_factory=dict)
+    court_address: dict[str, str] = field(default_factory=dict)
+    court_email: str = ""
 
     @property
     def days(self) -> int | None:
@@ -49,12 +54,34 @@ class Remedy:
     def from_dict(cls, data: dict | None, *, public_authority: bool) -> Remedy:
         data = data or {}
         default = APPEAL if public_authority else DISTRICT_COURT
+        court = data.get("court") or {}
         return cls(route=data.get("route") or default, body=dict(data.get("body") or {}),
-                   address=dict(data.get("address") or {}), email=data.get("email", ""))
+                   address=dict(data.get("address") or {}), email=data.get("email", ""),
+                   court=dict(court.get("body") or {}),
+                   court_address=dict(court.get("address") or {}),
+                   court_email=court.get("email", ""))
 
     def as_dict(self) -> dict:
-        return {"route": self.route, "body": self.body, "address": self.address,
+        data = {"route": self.route, "body": self.body, "address": self.address,
                 "email": self.email}
+        if self.court or self.court_address or self.court_email:
+            data["court"] = {"body": self.court, "address": self.court_address,
+                             "email": self.court_email}
+        return data
+
+    def for_law(self, law: str) -> Remedy:
+        """The route of a decision under ``law``.
+
+        A written decision on a document request (``law`` "openness") is always appealed to
+        the administrative court under Openness Act §33 and Act 808/2019, a municipal one
+        included: the Local Government Act's request for review and municipal appeal do not
+        apply to it (Deputy Chancellor of Justice, 25.7.2007). A controller whose GDPR route
+        is a request for administrative review therefore names its administrative court apart.
+        """
+        if law != "openness" or self.route != RECTIFICATION:
+            return self
+        return Remedy(route=APPEAL, body=self.court, address=self.court_address,
+                      email=self.court_email)
 
 
 def check_remedy(remedy: Remedy, *, public_authority: bool) -> None:
@@ -67,16 +94,40 @@ def check_remedy(remedy: Remedy, *, public_authority: bool) -> None:
             raise RemedyError(f"body-{lang}")
         if remedy.route != DISTRICT_COURT and not remedy.address.get(lang, "").strip():
             raise RemedyError(f"address-{lang}")
+    # Decisions on document requests go to the administrative court (Openness Act §33).
+    documents = remedy.for_law("openness")
+    if public_authority and documents is not remedy:
+        for lang in LANGS:
+            if not documents.body.get(lang, "").strip():
+                raise RemedyError(f"court-body-{lang}")
+            if not documents.address.get(lang, "").strip():
+                raise RemedyError(f"court-address-{lang}")
 
 
-def deemed_notified(sent_on: date) -> date:
-    """The day an ordinary electronic notification is deemed received (Act 13/2003 §19(2))."""
-    return sent_on + timedelta(days=3)
+#: How a decision reaches the requester: by e-mail, by post (a request with no e-mail address
+#: is answered by letter), or left on the status page for secure collection.
+EMAIL, POST, COLLECT = "email", "post", "collect"
+#: Days from sending to the day a decision is deemed notified, per channel.
+NOTIFIED_AFTER = {EMAIL: 3, POST: 7}
 
 
-def openness_appeal(law: str, route: str) -> bool:
-    """Whether the remedy page cites the Openness Act's appeal (§33 of 621/1999): a written
-    decision on a document request, when the controller's route is an appeal to the
-    administrative court. A municipal authority's route (a request for administrative review
-    first) stays as counsel configured it."""
-    return law == "openness" and route == APPEAL
+def notification_channel(email: str, delivery: str) -> str:
+    """The channel of a decision: collection on the status page when so delivered, post when
+    the request has no e-mail address, e-mail otherwise."""
+    if delivery == COLLECT:
+        return COLLECT
+    return EMAIL if email.strip() else POST
+
+
+def deemed_notified(sent_on: date, channel: str = EMAIL) -> date | None:
+    """The day a decision sent on ``sent_on`` is deemed notified, unless shown otherwise.
+
+    E-mail: the third day after sending (ordinary electronic notification, Act 13/2003 §19(2)).
+    Post: the seventh day after posting (ordinary notification by letter, APA 434/2003
+    §59(2)). Collection on the status page: None, no fixed day. For counsel: under Act
+    13/2003 §18 an electronic document the recipient fetches from the authority is notified
+    when it is downloaded (the request's ``answer_downloaded`` event records the day); until
+    counsel confirms that reading, the instructions name that day in words, not a date.
+    """
+    days = NOTIFIED_AFTER.get(channel)
+    return sent_on + timedelta(days=days) if days is not None else None

@@ -50,6 +50,12 @@ def _controller(controller: dict, header: str) -> list[str]:
         lines += [f"email = {_string(remedy['email'])}"] if remedy["email"] else []
         lines += _languages(f"{header}.remedy.body", remedy["body"])
         lines += _languages(f"{header}.remedy.address", remedy["address"])
+        if "court" in remedy:
+            court = remedy["court"]
+            lines += ["", f"[{header}.remedy.court]"]
+            lines += [f"email = {_string(court['email'])}"] if court["email"] else []
+            lines += _languages(f"{header}.remedy.court.body", court["body"])
+            lines += _languages(f"{header}.remedy.court.address", court["address"])
     return lines
 
 

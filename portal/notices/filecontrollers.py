@@ -22,7 +22,8 @@ CONTROLLER_KEYS = {
 }
 BUSINESS_ID = re.compile(r"\d{7}-\d")
 BUSINESS_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
-REMEDY_KEYS = {"route", "body", "address", "email"}
+REMEDY_KEYS = {"route", "body", "address", "email", "court"}
+COURT_KEYS = {"body", "address", "email"}
 #: A controller alone (Art. 4(7)) or one of two or more that decide jointly (Art. 26).
 CONTROLLER_ROLES = ("controller", "joint_controller")
 MAX_CONTROLLERS = 20
@@ -92,7 +93,8 @@ def _remedy(check: _Checker, data: Any, public_authority: bool) -> dict:
         body=check.translations(data, "body", "controller.remedy.body", name=True),
         address=check.translations(data, "address", "controller.remedy.address",
                                    required=False),
-        email=check.text(data, "email", "controller.remedy.email", required=False))
+        email=check.text(data, "email", "controller.remedy.email", required=False),
+        **_court(check, data.get("court", {})))
     try:
         check_remedy(remedy, public_authority=public_authority)
     except RemedyError as exc:
@@ -100,6 +102,20 @@ def _remedy(check: _Checker, data: Any, public_authority: bool) -> dict:
                    f"is missing or does not fit; routes: {', '.join(ROUTES)} (a public "
                    "authority: appeal or rectification; a private body: district_court)")
     return remedy.as_dict()
+
+
+def _court(check: _Checker, data: Any) -> dict:
+    """The administrative court of decisions on document requests (Openness Act §33), which
+    a public authority whose route is a request for administrative review names apart."""
+    if not isinstance(data, dict):
+        check.fail("controller.remedy.court", "must be a table (body, address, email)")
+        return {}
+    check.unknown(data, COURT_KEYS, "controller.remedy.court.")
+    where = "controller.remedy.court"
+    return {"court": check.translations(data, "body", f"{where}.body", required=False),
+            "court_address": check.translations(data, "address", f"{where}.address",
+                                                required=False),
+            "court_email": check.text(data, "email", f"{where}.email", required=False)}
 
 
 def parse_controller(data: dict, *, complete: bool = True) -> dict:

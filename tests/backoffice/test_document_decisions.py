@@ -88,14 +88,20 @@ def test_the_official_discloses_in_part_and_the_requester_asks_for_a_written_dec
     assert "julkisuuslain (621/1999) 24 §:n 1 momentin 25 kohta" in letter
     assert "Julkisuuslain (621/1999) 10 §" in letter and "Julkisuuslain (621/1999) 9 §" in letter
     assert "Sivu 2: asiakkaan nimi ja tilanne" in letter
-    assert "kirjallinen päätös" in letter.lower() and "20. maaliskuuta 2026" in letter
+    assert "kirjallisella päätöksellä" in letter and "20. maaliskuuta 2026" in letter
+    # §14(3) as the review reads it: what silence means, and the requester can still ask later.
+    assert "katsomme, ettet halua kirjallista päätöstä, ja asian käsittely päättyy" in letter
+    assert "14 §:n 3 momentti ja 33 §" in letter and "viranhaltija" in letter
     assert "Valitusosoitus" not in letter and "tietosuojavaltuutetu" not in letter.lower()
-    assert "20. maaliskuuta 2026" in mail.body and "kirjallinen päätös" in mail.body
+    assert "20. maaliskuuta 2026" in mail.body and "vastaa tilasivullasi" in mail.body
 
     path = status_path(mail.body)
     monkeypatch.setattr(dsr_views, "utcnow", lambda: at_helsinki("2026-03-09"))
     page = client.get(path).get_data(as_text=True)
     assert "Haluatko kirjallisen päätöksen?" in page
+    # An official's answer is not yet a decision: no "decision sent", no "refused".
+    assert "Viranhaltijan vastaus lähetetty: kaikkia asiakirjoja ei annettu" in page
+    assert "Päätös lähetetty" not in page and "osittain hyväksytty" not in page.lower()
     assert "Laki viranomaisten toiminnan julkisuudesta (621/1999)" in page
     assert "sosiaalihuollon asiakkaan tiedot" in page  # the ground on the history
     missing = choose(client, monkeypatch, path, "2026-03-09", None)
@@ -170,6 +176,22 @@ def test_an_unanswered_question_closes_after_the_configured_days(app, session, s
         "request.written_unanswered")
 
 
+def test_an_officials_refusal_reads_as_refused_only_once_the_question_lapses(
+        session, staff, monkeypatch):
+    as_handler, _as_dpo = staff
+    request = document_request(session, "2026-03-02")
+    at(monkeypatch, "2026-03-06")
+    assert decide(as_handler, request, "refused", **PART).status_code == 302
+    stored = reread(session, request)
+    assert (stored.state, stored.outcome) == ("completed", "refused")
+    assert [e.kind for e in stored.events if e.public][-2:] == ["officials_answer",
+                                                                "written_asked"]
+    now = at_helsinki("2026-03-21")
+    written_decision.close_unanswered(session, today=now.date(), days=14, now=now)
+    session.commit()
+    assert reread(session, request).state == "refused"
+
+
 def test_a_party_and_a_full_disclosure(session, staff, monkeypatch):
     """§11 is cited instead of §9; a full disclosure asks nothing and cites no §24."""
     as_handler, _as_dpo = staff
@@ -183,6 +205,25 @@ def test_a_party_and_a_full_disclosure(session, staff, monkeypatch):
     assert "Julkisuuslain (621/1999) 11 §" in letter and " 9 §" not in letter
     assert "24 §" not in letter and "Valitusosoitus" not in letter
     assert "tietosuoja" not in letter.lower()  # no GDPR complaint, no DPO: another law
+
+
+def test_a_party_is_withheld_a_part_only_under_section_11_2(session, staff, monkeypatch):
+    as_handler, _as_dpo = staff
+    request = document_request(session, "2026-03-02")
+    at(monkeypatch, "2026-03-04")
+    form = as_handler.get(f"/admin/requests/{request.id}?outcome=partly_granted").get_data(
+        as_text=True)
+    assert '<optgroup label="A party: section 11(2)">' in form and 'value="11-2-1"' in form
+    assert "why disclosure would cause that harm (Administrative Procedure Act, section 45)" in (
+        " ".join(form.split()))
+    refused = decide(as_handler, request, "partly_granted", send=False,
+                     **{**PART, "basis": "party"})
+    assert refused.status_code == 400  # §24(1) is no ground against a party
+    request = official_answer(session, as_handler, monkeypatch, basis="party",
+                              **{"secret-1-point": "11-2-1"})
+    letter = words(newest_mail(session).attachments[0].data)
+    assert "julkisuuslain (621/1999) 11 §:n 2 momentin 1 kohta" in letter
+    assert "erittäin tärkeää yleistä etua, alaikäisen etua" in letter and "24 §" not in letter
 
 
 @pytest.mark.parametrize(("fields", "message"), [
@@ -209,6 +250,8 @@ def test_a_fee_for_copies_follows_section_34_and_the_decision_charges_it(
     page = f"/admin/requests/{request.id}"
     form = as_dpo.get(page).get_data(as_text=True)
     assert 'value="document_copies"' in form and 'value="excessive"' not in form
+    # §34: seeing a document and receiving it electronically are free by law.
+    assert "unless finding the information requires special measures" in " ".join(form.split())
     response = as_dpo.post(f"{page}/fee", data={
         "csrf_token": csrf_of(as_dpo, page), "ground": "document_copies", "amount": "12",
         "reasons": "40 sivua paperikopioina."})
@@ -218,3 +261,21 @@ def test_a_fee_for_copies_follows_section_34_and_the_decision_charges_it(
                   basis="public").status_code == 302
     letter = words(newest_mail(session).attachments[0].data)
     assert "julkisuuslain (621/1999) 34 §" in letter and "12,00" in letter
+
+
+def test_a_document_that_is_not_an_official_document_is_refused_on_the_acts_own_ground(
+        session, staff, monkeypatch):
+    as_handler, _as_dpo = staff
+    request = document_request(session, "2026-03-02")
+    at(monkeypatch, "2026-03-04")
+    form = as_handler.get(f"/admin/requests/{request.id}?outcome=refused").get_data(
+        as_text=True)
+    assert 'value="not_official_document"' in form and 'value="openness_16_3"' in form
+    assert decide(as_handler, request, "refused", basis="public",
+                  grounds=["not_official_document"],
+                  reasons="Muistio on viranhaltijan oma luonnos.").status_code == 302
+    letter = words(newest_mail(session).attachments[0].data)
+    assert "Asiakirja ei ole viranomaisen asiakirja (4–5 §)" in letter
+    assert "Julkisuuslain (621/1999) 4 §" in letter
+    stored = reread(session, request)
+    assert stored.openness_step == "asked"  # the §14(3) question, then a written decision

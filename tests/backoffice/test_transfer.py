@@ -20,6 +20,7 @@ from tests.backoffice.factories import (
     make_request,
     signed_in_staff,
 )
+from tests.backoffice.test_document_clock import document_request
 from tests.dsr.helpers import at_helsinki
 
 VERO = {"authority_name": "Verohallinto", "authority_email": "kirjaamo@vero.example",
@@ -194,3 +195,18 @@ def test_without_an_e_mail_address_staff_are_asked_to_post_the_news(client, sess
     assert forwarded.recipient == "kirjaamo@vero.example"
     [letter] = session.scalars(select(PostalLetter).where(PostalLetter.request_id == request.id))
     assert letter.template == "dsr_transferred" and "Verohallinto" in letter.body
+
+
+def test_a_document_request_cites_section_15_1_to_both_and_the_finnish_idiom(
+        client, session, dpo, monkeypatch):
+    today = date.today()
+    request = document_request(session, (today - timedelta(days=2)).isoformat())
+    assert send(client, request, monkeypatch, day=today.isoformat()).status_code == 302
+    *_, to_requester, forwarded = mails_of(session, request)
+    for mail in (to_requester, forwarded):
+        assert "(julkisuuslain 15 §:n 1 momentti)" in mail.body
+    assert "kuuluu toisen viranomaisen toimivaltaan" in to_requester.body
+    status_path = "/fi/requests/status/" + to_requester.body.split(
+        "/fi/requests/status/")[1].split()[0]
+    assert "Pyyntösi kuuluu toisen viranomaisen toimivaltaan" in client.get(
+        status_path).get_data(as_text=True)
