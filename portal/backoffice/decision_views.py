@@ -21,6 +21,7 @@ from ..law import decisions as rules
 from ..law import grounds as ground_rules
 from ..law import openness, steps
 from ..law.identification import CollectionUnavailable
+from ..law.remedies import CourtNotNamed
 from . import actions, bp, decisions
 from .action_views import ERRORS as ACTION_ERRORS
 from .document_decisions import document_fields
@@ -45,6 +46,10 @@ ERRORS = {
                              "send-decision"),
     rules.LateNotConfirmed: (_l("The due date has passed. Confirm that you are sending the "
                                 "decision late."), "late-confirmed"),
+    CourtNotNamed: (_l("The appeal instructions would name no administrative court. Enter the "
+                       "court that hears appeals against decisions on document requests on the "
+                       "organisation's settings page (Decisions and remedies) first."),
+                    "send-decision"),
     decisions.NoPreparedDecision: (_l("There is no prepared decision to send."), "decide"),
     steps.RecipientRecordIncomplete: (_l("Recipients: for each recipient, give the day they "
                                          "were told of the change, or why telling them is "
@@ -170,7 +175,7 @@ def _refused(request_id: int, exc: Exception):
 
 HANDLED = (actions.Conflict, StaleDataError, BadExtract, workflow.WorkflowError,
            rules.DecisionError, ground_rules.GroundError, steps.StepError,
-           CollectionUnavailable, openness.OpennessDecisionError)
+           CollectionUnavailable, openness.OpennessDecisionError, CourtNotNamed)
 
 
 def _done(request_id: int, message: str):

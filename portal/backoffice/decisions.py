@@ -30,11 +30,13 @@ from ..law import openness, steps
 from ..law.decisions import Decision
 from ..law.fees import charged
 from ..law.identification import check_delivery
+from ..law.remedies import check_court_named
 from ..mail.compose import Attachment
 from .actions import Conflict, mail_requester, snapshot
 from .extracts import Extract, read_extract
 from .letters import render_decision
 from .models import StaffUser
+from .remedy_texts import remedy_of
 
 
 class NoPreparedDecision(workflow.WorkflowError):
@@ -144,6 +146,8 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
                         authority_verified=request.authority_verified_at is not None,
                         fee=charged(decision.outcome, request.fee_cents))
     check_delivery(delivery, identification=identification)
+    if decision.outcome in rules.ADVERSE and not official:
+        check_court_named(remedy_of(request.controller), request.law)
     before = snapshot(request)
     pdf = letter_pdf(session, request, staff, now, delivery)
     files = [Attachment(f"{request.reference}-decision.pdf", "application/pdf", pdf)]

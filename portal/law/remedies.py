@@ -104,6 +104,21 @@ def check_remedy(remedy: Remedy, *, public_authority: bool) -> None:
                 raise RemedyError(f"court-address-{lang}")
 
 
+class CourtNotNamed(ValueError):
+    """A written decision on a document request would name no administrative court."""
+
+
+def check_court_named(remedy: Remedy, law: str) -> None:
+    """Raise :class:`CourtNotNamed` when a decision under ``law`` goes to a court apart from the
+    controller's own route (:meth:`Remedy.for_law`) and the settings do not name it in every
+    language: appeal instructions must say where to appeal (Administrative Procedure Act
+    434/2003 §47). Settings saved before the court fields existed can lack it.
+    """
+    route = remedy.for_law(law)
+    if route is not remedy and not all(route.body.get(lang, "").strip() for lang in LANGS):
+        raise CourtNotNamed()
+
+
 #: How a decision reaches the requester: by e-mail, by post (a request with no e-mail address
 #: is answered by letter), or left on the status page for secure collection.
 EMAIL, POST, COLLECT = "email", "post", "collect"

@@ -279,3 +279,30 @@ def test_a_document_that_is_not_an_official_document_is_refused_on_the_acts_own_
     assert "Julkisuuslain (621/1999) 4 §" in letter
     stored = reread(session, request)
     assert stored.openness_step == "asked"  # the §14(3) question, then a written decision
+
+
+def test_a_written_decision_is_not_sent_while_the_settings_name_no_court(
+        client, session, staff, monkeypatch):
+    """Settings saved before the court fields existed: a review route and no court named."""
+    from portal.notices.models import Controller
+
+    as_handler, as_dpo = staff
+    request = official_answer(session, as_handler, monkeypatch)
+    path = status_path(newest_mail(session).body)
+    assert choose(client, monkeypatch, path, "2026-03-09", "yes").status_code == 302
+    espoo = session.scalar(select(Controller).where(Controller.slug == "espoo"))
+    named = dict(espoo.remedy)
+    espoo.remedy = {**named, "route": "rectification"}
+    session.commit()
+    at(monkeypatch, "2026-03-11")
+    assert decide(as_dpo, request, "refused", send=False, text="Kirjallinen päätös.",
+                  **PART).status_code == 302
+    refused = send_prepared(as_dpo, request, late_confirmed=True)
+    assert refused.status_code == 400
+    assert "would name no administrative court" in refused.get_data(as_text=True)
+    assert reread(session, request).openness_step == "requested"
+    espoo.remedy = {**named, "route": "rectification", "court": {
+        "body": named["body"], "address": named["address"], "email": ""}}
+    session.commit()
+    assert send_prepared(as_dpo, request, late_confirmed=True).status_code == 302
+    assert reread(session, request).openness_step == "decided"
