@@ -52,7 +52,7 @@ def test_a_finnish_only_notice_gets_a_purpose_with_health_data_and_law(
     live = school_server
     _sign_in(page, live)
     page.goto(live + f"/admin/registers/{SCHOOL}")
-    page.get_by_role("link", name="Käyttötarkoitukset ja siirrot").click()
+    page.get_by_role("link", name="Käsittelyn tarkoitukset ja siirrot").click()
     assert page.locator("[id$='-sv'], [id$='-en']").count() == 0  # Finnish columns only
     assert page.is_checked("#purpose-1-personal_data-Health")  # from the register's codes
     assert axe_violations(page, axe_source) == []
