@@ -200,20 +200,24 @@ def _pause(value: str) -> tuple[date, date]:
               help="GDPR only: question sent and answer received; repeatable.")
 @click.option("--specified", metavar="DATE",
               help="Openness only: the day the requester specified the documents.")
+@click.option("--decision-requested", metavar="DATE",
+              help="Openness only: the day the requester asked for a written decision (§14(3)).")
 @click.option("--lang", type=click.Choice(list(LOCALES)), default="fi", show_default=True)
 @with_appcontext
 def deadline_command(received: str, law: str, extended: bool, pauses: tuple[str, ...],
-                     specified: str | None, lang: str) -> None:
+                     specified: str | None, decision_requested: str | None, lang: str) -> None:
     """Print the due date of a request received on RECEIVED, and how it was reached."""
-    if law == "gdpr" and specified:
-        raise click.BadParameter("--specified is for --law openness; a GDPR request pauses")
+    if law == "gdpr" and (specified or decision_requested):
+        raise click.BadParameter("--specified and --decision-requested are for --law openness")
     if law == "openness" and pauses:
         raise click.BadParameter("a document request never pauses (621/1999 §14(4))")
     try:
         if law == "openness":
             result = openness_deadlines.compute(
                 _received(received), extended=extended,
-                specified_on=_received(specified).date() if specified else None)
+                specified_on=_received(specified).date() if specified else None,
+                decision_requested_on=(_received(decision_requested).date()
+                                       if decision_requested else None))
         else:
             result = deadlines.compute(_received(received), pauses=[_pause(p) for p in pauses],
                                        extended=extended)

@@ -14,6 +14,11 @@ documents is large or for a comparable reason. Shared docs/legal-rules.md §9 sa
    and the time then runs from the day the specification arrived, not from the receipt.
 5. A Saturday, Sunday or Finnish public holiday rolls to the next working day, once, at the end,
    by the same rules as §1 step 5.
+6. After an official's answer that withholds documents, the requester may ask for the matter to
+   go to the authority for a written decision (§14(3)). The Act sets no separate time for that
+   decision; the Parliamentary Ombudsman reads §14(4) as applying to it, counted from the day
+   the request for a decision arrived. So the time runs again from that day, by the same rules:
+   two weeks, or one month when a reason for it was recorded and told in time.
 
 The result is a :class:`portal.deadlines.Deadline`, so the queue, reminders and explanations read
 it as they read a GDPR deadline; its ``extension_notice_by`` is the two-week date.
@@ -37,13 +42,16 @@ from .deadlines import (
 TWO_WEEKS = timedelta(weeks=2)
 
 
-def _start(received: date, specified_on: date | None) -> date:
-    if specified_on is None:
-        return received
-    if specified_on < received:
-        raise DeadlineError(f"a request cannot be specified ({specified_on}) before it was "
-                            f"received ({received})")
-    return specified_on
+def _start(received: date, specified_on: date | None, decision_requested_on: date | None) -> date:
+    start = received
+    for day, what in ((specified_on, "specified"), (decision_requested_on,
+                                                    "taken to the authority for a decision")):
+        if day is None:
+            continue
+        if day < start:
+            raise DeadlineError(f"a request cannot be {what} ({day}) before {start}")
+        start = day
+    return start
 
 
 def compute(
@@ -52,20 +60,24 @@ def compute(
     specified_on: date | None = None,
     extended: bool = False,
     extension_notified_on: date | None = None,
+    decision_requested_on: date | None = None,
 ) -> Deadline:
     """The due date of a document request with every step that led to it.
 
     ``specified_on`` is the Helsinki date on which the requester's specification arrived;
     ``extended`` means the handler recorded a reason for one month, and ``extension_notified_on``
-    the day the requester was told (None: told at once).
+    the day the requester was told (None: told at once); ``decision_requested_on`` the Helsinki
+    date on which the requester asked for a written decision (§14(3); rule 6 above).
     """
     received = receipt_date(received_at)
-    start = _start(received, specified_on)
+    start = _start(received, specified_on, decision_requested_on)
     two_weeks, _ = roll_forward(start + TWO_WEEKS)
     late = extended and extension_notified_on is not None and extension_notified_on > two_weeks
     steps = [Step("received", received, {"at": received_at.astimezone(HELSINKI)})]
     if specified_on is not None:
-        steps.append(Step("specified", start))
+        steps.append(Step("specified", specified_on))
+    if decision_requested_on is not None:
+        steps.append(Step("decision_requested", decision_requested_on))
     if extended and not late:
         end, clamped = add_months(start, 1)
         steps.append(Step("openness_month", end))

@@ -30,6 +30,11 @@ def _sentence(step: Step, lang: str, with_time: bool) -> str:
         return gettext("The request did not identify the documents; it was specified on "
                        "%(date)s and the time limit runs from that day (Openness Act 621/1999 "
                        "§14(4)).", date=format_date(step.day, "long"))
+    if step.code == "decision_requested":
+        return gettext("On %(date)s the requester asked for the matter to be taken to the "
+                       "authority for a written decision; the time limit runs again from that day "
+                       "(Openness Act 621/1999 §14(3) and (4)).",
+                       date=format_date(step.day, "long"))
     if step.code == "two_weeks":
         return gettext("Two weeks is %(date)s (Openness Act 621/1999 §14(4)).", date=_day(step.day))
     if step.code == "openness_month":

@@ -304,12 +304,20 @@ def specified_on(request: DataRequest):
     return max(answered) if answered else None
 
 
+def decision_requested_on(request: DataRequest):
+    """The Helsinki date the requester last asked for a written decision (621/1999 §14(3)):
+    the time for that decision runs from it (:mod:`portal.openness_deadlines`, rule 6)."""
+    asked = [event.created_at for event in request.events if event.kind == "written_requested"]
+    return deadlines.receipt_date(max(asked)) if asked else None
+
+
 def deadline_of(request: DataRequest) -> deadlines.Deadline:
     if request.law == "openness":
         return openness_deadlines.compute(
             request.received_at, specified_on=specified_on(request),
             extended=request.extension_notified_on is not None,
-            extension_notified_on=request.extension_notified_on)
+            extension_notified_on=request.extension_notified_on,
+            decision_requested_on=decision_requested_on(request))
     return deadlines.compute(
         request.received_at, pauses=pauses(request),
         extended=request.extension_notified_on is not None,

@@ -2,7 +2,8 @@
 
 After an official's answer that withholds documents, the requester says on the status page
 whether the matter goes to the authority for a written decision. Yes: the request returns to
-the queue, marked, and a decision maker sends the written decision with appeal instructions.
+the queue, marked, due two weeks from the request for a decision (§14(4) as the Ombudsman
+reads it), and a decision maker sends the written decision with appeal instructions.
 No: the case stays closed with that on record. No answer in ``PORTAL_OPENNESS_ANSWER_DAYS``:
 the daily ``deadlines remind`` closes it with that on record. The rules are
 :mod:`portal.law.openness`.
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 from .. import audit
 from ..law import openness
 from ..law.decisions import state_after
+from . import service
 from .models import DataRequest, RequestEvent
 from .service import NotOpen
 
@@ -39,6 +41,8 @@ def answer(request: DataRequest, choice: str, *, now: datetime) -> None:
         request.state, request.outcome = "received", None
         request.openness_step = openness.REQUESTED
         request.events.append(RequestEvent(kind="written_requested", created_at=now))
+        # The written decision has its own time, from this request (621/1999 §14(4)).
+        service.refresh_due(request)
     else:
         # The official's answer stands: a refusal now reads as refused (Openness Act §14(3)).
         request.state, request.openness_step = state_after(request.outcome), openness.DECLINED

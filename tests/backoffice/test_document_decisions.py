@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from portal.audit import AuditEntry
 from portal.dsr import views as dsr_views
-from portal.dsr import written_decision
+from portal.dsr import written_decision, written_decision_views
 from portal.dsr.models import DataRequest
 from tests.backoffice.factories import (
     csrf_of,
@@ -67,7 +67,8 @@ def official_answer(session, as_handler, monkeypatch, **fields):
 
 
 def choose(client, monkeypatch, path: str, day: str, choice: str | None, token: str = ""):
-    monkeypatch.setattr(dsr_views, "utcnow", lambda: at_helsinki(day))
+    for module in (dsr_views, written_decision_views):
+        monkeypatch.setattr(module, "utcnow", lambda: at_helsinki(day))
     data = {"csrf_token": token or csrf(client, path)}
     if choice:
         data["written_decision"] = choice
@@ -135,6 +136,27 @@ def test_the_official_discloses_in_part_and_the_requester_asks_for_a_written_dec
                  "Pyysit kirjallista päätöstä"):
         assert step in page
     assert "Haluatko kirjallisen päätöksen?" not in page
+
+
+def test_the_written_decision_has_its_own_time_from_the_request_for_it(
+        client, session, staff, monkeypatch):
+    """N6: a yes that comes after the first due date is not late from the start: the written
+    decision is due two weeks from the request for it (621/1999 §14(3)-(4))."""
+    as_handler, as_dpo = staff
+    request = official_answer(session, as_handler, monkeypatch)
+    assert reread(session, request).due_on.isoformat() == "2026-03-16"
+    path = status_path(newest_mail(session).body)
+    assert choose(client, monkeypatch, path, "2026-03-18", "yes").status_code == 302
+    assert reread(session, request).due_on.isoformat() == "2026-04-01"
+    page = client.get(path).get_data(as_text=True)
+    assert "1.4.2026" in page or "1. huhtikuuta 2026" in page
+    assert "Määräaika alkaa kulua uudelleen siitä päivästä" in page
+
+    at(monkeypatch, "2026-03-25")
+    assert decide(as_dpo, request, "partly_granted", files=[(io.BytesIO(a_pdf()), "p.pdf")],
+                  text="Kirjallinen päätös.", **PART).status_code == 302
+    stored = reread(session, request)
+    assert (stored.openness_step, stored.decided_late) == ("decided", False)
 
 
 def test_no_written_decision_closes_the_case_on_record(client, session, staff, monkeypatch):

@@ -81,6 +81,13 @@ def test_a_specified_document_request_runs_from_the_specification(runner):
     assert "one month is Sunday, February 15, 2026" in result.output
 
 
+def test_a_written_decision_runs_from_the_request_for_it(runner):
+    result = runner.invoke(args=["deadline", "2026-11-30", "--law", "openness",
+                                 "--decision-requested", "2026-12-18", "--lang", "en"])
+    assert "Due date: Monday, January 4, 2027" in result.output
+    assert "On December 18, 2026 the requester asked for the matter to be taken" in result.output
+
+
 def test_a_document_request_never_pauses(runner):
     result = runner.invoke(args=["deadline", "2026-01-05", "--law", "openness",
                                  "--pause", "2026-01-06:2026-01-08"])

@@ -94,6 +94,29 @@ def test_steps_name_the_specification_and_the_month():
     assert deadline.received == D("2026-01-05")
 
 
+def test_a_written_decision_runs_from_the_request_for_it_over_the_new_year():
+    # Asked for on Friday 18.12.2026: two weeks is New Year's Day (a Friday), then the weekend.
+    deadline = compute(hki("2026-11-30"), decision_requested_on=D("2026-12-18"))
+    assert [(s.code, s.day) for s in deadline.steps] == [
+        ("received", D("2026-11-30")), ("decision_requested", D("2026-12-18")),
+        ("two_weeks", D("2027-01-01")), ("non_working", D("2027-01-01")),
+        ("non_working", D("2027-01-02")), ("non_working", D("2027-01-03")),
+        ("due", D("2027-01-04")),
+    ]
+
+
+def test_a_month_told_in_time_applies_to_the_written_decision_too():
+    deadline = compute(hki("2026-03-02"), extended=True, extension_notified_on=D("2026-03-05"),
+                       decision_requested_on=D("2026-03-20"))
+    assert deadline.due == D("2026-04-20") and deadline.extended
+
+
+def test_a_written_decision_cannot_be_asked_for_before_the_specification():
+    with pytest.raises(DeadlineError):
+        compute(hki("2026-03-02"), specified_on=D("2026-03-10"),
+                decision_requested_on=D("2026-03-09"))
+
+
 moments = st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2029, 12, 31),
                        timezones=st.just(UTC))
 specification_delays = st.one_of(st.none(), st.integers(0, 60))
@@ -121,3 +144,14 @@ def test_the_month_and_a_later_specification_never_shorten_the_time(received, de
     on = specified(received, delay)
     assert due_date(received, specified_on=on, extended=True) >= due_date(received, specified_on=on)
     assert due_date(received, specified_on=on) >= due_date(received)
+
+
+@given(moments, specification_delays, st.integers(0, 90), st.booleans())
+def test_a_written_decision_is_due_two_weeks_to_a_month_from_the_request_for_it(
+        received, delay, later, extended):
+    start = specified(received, delay) or received.astimezone(HELSINKI).date()
+    asked = start + timedelta(days=later)
+    due = compute(received, specified_on=specified(received, delay), extended=extended,
+                  decision_requested_on=asked).due
+    assert is_working_day(due)
+    assert asked + timedelta(days=14) <= due <= roll_forward(add_months(asked, 1)[0])[0]
