@@ -71,7 +71,12 @@ def levels(session: Session, request: DataRequest, *, enabled: bool) -> tuple[st
 
 
 def default_delivery(session: Session, request: DataRequest) -> str:
-    """Collection when any of the request's registers collects by default, else attached."""
+    """Collection when any of the request's registers collects by default, else attached.
+
+    A requester without an e-mail address asked on paper, so the answer is posted to them,
+    enclosed with the letter, unless staff choose collection (legal rules §8)."""
+    if not request.email:
+        return "attach"
     chosen = {register_settings(session, register).delivery for register in request.registers}
     return "collect" if "collect" in chosen else "attach"
 

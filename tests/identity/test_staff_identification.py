@@ -9,8 +9,10 @@ from urllib.parse import urlsplit
 from sqlalchemy import select
 
 from portal.audit import AuditEntry
+from portal.backoffice.postal import PostalLetter
 from portal.db import utcnow
 from portal.dsr import service
+from portal.identity import service as identity_service
 from portal.mail.models import OutboxMail
 from tests.backoffice.factories import (
     csrf_of,
@@ -122,4 +124,35 @@ def test_a_dpo_sets_a_register_s_levels_and_delivery_and_a_handler_cannot(identi
     sign_in(handler, make_staff(session, email="kasittelija@espoo.example", role="handler",
                                      orgs=("museokortti",)))
     assert handler.get(settings).status_code == 403
+    session.close()
+
+
+def test_a_requester_without_e_mail_gets_the_answer_by_post_unless_staff_choose_collection(
+        identity_db_app):
+    """A paper requester's answer is enclosed with the posted letter by default, even where the
+    register collects; if staff choose collection, the letter says so, not "this e-mail"."""
+    session = identity_db_app.extensions["db_sessionmaker"]()
+    dpo = identity_db_app.test_client()
+    staff = signed_in_staff(dpo, session, orgs=("museokortti",))
+    settings = "/admin/organisations/museokortti/identification"
+    assert dpo.post(settings, data={"csrf_token": csrf_of(dpo, settings),
+                                    "museokortti-access": "strong",
+                                    "museokortti-delivery": "collect"}).status_code == 302
+    data_request = make_request(session, register="museokortti", email="")
+    identity_service.verify_in_person(session, data_request, staff_id=staff.id,
+                                      document_type="passport")
+    session.commit()
+    assert decide(dpo, data_request, "granted", send=False).status_code == 302
+    page = f"/admin/requests/{data_request.id}"
+    form = dpo.get(page).get_data(as_text=True)
+    assert re.search(r'id="delivery-attach"[^>]* checked', form)
+    assert "Printed and enclosed with the letter posted to the requester" in form
+    assert "choose this only if they can use the web" in form
+    assert dpo.post(f"{page}/decision/send", data={
+        "csrf_token": csrf_of(dpo, page), "version": current_version(dpo, data_request),
+        "delivery": "collect"}).status_code == 302
+    [letter] = session.scalars(select(PostalLetter).where(
+        PostalLetter.request_id == data_request.id)).all()
+    assert "ei liitetä tähän kirjeeseen" in letter.body and "sähköpostiin" not in letter.body
+    assert letter.enclosures == []
     session.close()
