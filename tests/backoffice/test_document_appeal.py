@@ -77,6 +77,7 @@ def test_a_posted_decision_is_notified_on_the_seventh_day_and_a_collected_one_on
         collected = words(render_decision(request, decision, files=(), preparer=dpo,
                                           signer=dpo, now=day, delivery="collect"))
     assert "tiedoksi 17. maaliskuuta 2026" in posted
-    assert "seitsemäntenä päivänä sen lähettämisestä (hallintolain (434/2003) 59 §)" in posted
+    assert ("seitsemäntenä päivänä sen lähettämisestä, jollei muuta näytetä "
+            "(hallintolain (434/2003) 59 §)") in posted
     assert "tiedoksi päivänä, jona lataat sen tilasivultasi" in collected
     assert "maaliskuuta 2026." not in collected.split("Tämän päätöksen katsotaan")[1][:60]
