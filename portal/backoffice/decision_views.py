@@ -70,7 +70,8 @@ ERRORS = {
                                "strongly. Ask the requester to identify before sending."),
                             "identification"),
     openness.BasisRequired: (_l("Choose whether the documents are given under anyone's right "
-                                "of access or a party's right."), "basis-public"),
+                                "of access, a party's right or a person's right to the "
+                                "information about themselves."), "basis-public"),
     openness.SecretPartRequired: (_l("For each part that is withheld, describe it and choose "
                                      "its secrecy ground."), "secret-1-what"),
     rules.AuthorityNotVerified: (_l("The request was made for someone else, and the "

@@ -1,7 +1,8 @@
 """The parts of a decision on a document request that the GDPR has not (legal rules §9).
 
-The handler chooses the basis (anyone's right, §9, or a party's, §11) and, for each part that
-is withheld, what it is and its point of §24(1), or for a party of §11(2) (§10). The form
+The handler chooses the basis (anyone's right, §9; a party's, §11; or a person's own, §12) and,
+for each part that is withheld, what it is and its point of §24(1), or for a party and a person
+asking about themselves of §11(2) (§10). The form
 offers ``PART_ROWS`` rows and works without JavaScript. The rules are :mod:`portal.law.openness`.
 """
 
@@ -12,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from ..dsr.models import DataRequest
 from ..i18n import current_locale
 from ..law import openness
-from ..law.citations import capitalised, cite
+from ..law.citations import capitalised, cite, point_label
 from ..law.fees import fee_grounds
 
 PART_ROWS = 3
@@ -21,9 +22,12 @@ BASIS_TITLES = {
     "public": _l("Anyone's right of access to a public document (section 9)"),
     "party": _l("A party's right of access to documents that may affect or may have affected "
                 "the consideration of their case, even if secret (section 11)"),
+    "own": _l("A person's right of access to the information about themselves in an "
+              "authority's document, with the limits of section 11(2) and (3) (section 12)"),
 }
-#: The withholding grounds of each basis, grouped in the form's list (Openness Act §11(2)).
-BASIS_GROUPS = {"public": _l("Anyone: section 24(1)"), "party": _l("A party: section 11(2)")}
+#: The withholding grounds, grouped in the form's list by the bases they serve.
+GROUND_GROUPS = {"24-1": _l("Anyone: section 24(1)"),
+                 "11-2": _l("A party, or a person about themselves: section 11(2)")}
 
 
 def _text(form, name: str) -> str:
@@ -62,10 +66,10 @@ def document_context(data_request: DataRequest, draft, form, outcome: str) -> di
     return {"documents_request": True, "basis_titles": BASIS_TITLES, "part_rows": PART_ROWS,
             "officials_answer": official, "fee_codes": fee_codes,
             "document_values": values,
-            "secrecy_points": [(BASIS_GROUPS[basis], [
-                (key, int(provision.point), openness.description(key, lang))
-                for key, (provision, _texts) in openness.WITHHOLDING[basis].items()])
-                for basis in openness.WITHHOLDING],
+            "secrecy_points": [(GROUND_GROUPS[group], [
+                (key, point_label(provision.point, lang), openness.description(key, lang))
+                for key, (provision, _texts) in openness.GROUNDS[group].items()])
+                for group in openness.GROUNDS],
             "secrecy_labels": {key: capitalised(cite(provision, lang)) + ": "
                                + openness.description(key, lang)
                                for key, (provision, _texts) in openness.ALL_POINTS.items()}}

@@ -127,7 +127,7 @@ def grounds_in(lang: str, codes, decision: Decision | None = None) -> list[str]:
 
 def secrecy_label(point: str, lang: str) -> str:
     """A §24(1) point in words: "Section 24(1)(25) of the Act on the Openness of Government
-    Activities (621/1999): information on a client of social welfare services"."""
+    Activities (621/1999): information on a social-welfare client ..."."""
     return f"{capitalised(cite(secrecy_provision(point), lang))}: {description(point, lang)}"
 
 

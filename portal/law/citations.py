@@ -12,7 +12,7 @@ in the message catalogs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 GDPR, DPA, RECITAL, OPENNESS = "gdpr", "dpa", "recital", "openness"
 
@@ -40,9 +40,10 @@ def dpa(section: int, subsection: int | None = None, point: int | None = None) -
     return Provision(DPA, section, subsection, None if point is None else str(point))
 
 
-def openness(section: int, subsection: int | None = None, point: int | None = None
+def openness(section: int, subsection: int | None = None, point: int | str | None = None
              ) -> Provision:
-    """A section of the Act on the Openness of Government Activities 621/1999 (legal rules §9)."""
+    """A section of the Act on the Openness of Government Activities 621/1999 (legal rules §9).
+    A point the Act added between two others is written as it numbers it, e.g. "31a"."""
     return Provision(OPENNESS, section, subsection, None if point is None else str(point))
 
 
@@ -118,8 +119,16 @@ FINNISH_ACTS = {
 }
 
 
+def point_label(point: str, lang: str) -> str:
+    """A point of a Finnish Act as ``lang`` writes it: fi and sv "31 a", en "31a"."""
+    return re.sub(r"(\d)([a-z])", r"\1 \2", point) if lang in ("fi", "sv") else point
+
+
 def _finnish_act(p: Provision, lang: str) -> str:
+    """fi "24 §:n 1 momentin 31 a kohta", sv "24 § 1 mom. 31 a punkten", en "section 24(1)(31a)"."""
     name = FINNISH_ACTS[p.act]
+    if p.point:
+        p = replace(p, point=point_label(p.point, lang))
     if lang == "fi":
         if p.paragraph is None:
             return f"{name['fi']} {p.number} §"

@@ -2,8 +2,9 @@
 
 Legal rules §9. A request is answered by disclosing the documents in full, in part (§10: the
 public part is given and each secret part is withheld under its point of §24(1)), or by a
-refusal. The requester asks either as anyone (§9) or as a party to the case the documents
-belong to (§11, a wider right); the handler chooses the basis and the letter cites it.
+refusal. The requester asks as anyone (§9), as a party to the case the documents belong to (§11, a
+wider right) or for the information about themselves (§12); the handler chooses the basis and
+the letter cites it. The points a withheld part cites are in :mod:`.openness_points`.
 
 A refusal by an official, in full or in part, is first an answer in which the requester is told
 the reasons and asked whether the matter should go to the authority for a written decision
@@ -17,67 +18,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .citations import Provision, openness
+from .openness_points import PARTY_POINTS, SECRECY_POINTS
 
-#: The basis of the requester's right: anyone's right to a public document (§9), or a party's
-#: right to the documents of their own case (§11).
-BASES: dict[str, Provision] = {"public": openness(9), "party": openness(11)}
+#: The basis of the requester's right: anyone's right to a public document (§9), a party's
+#: right to the documents of their own case (§11), or a person's right to the information
+#: about themselves in an authority's document (§12).
+BASES: dict[str, Provision] = {"public": openness(9), "party": openness(11), "own": openness(12)}
 PARTIAL_DISCLOSURE = openness(10)
-
-#: A party's right (§11(1)) reaches secret documents too, so §24(1) is no reason to refuse a
-#: party: only the exceptions of §11(2) are (or another Act). Point 1 is the general one; the
-#: other points are specific (pending investigations, preparatory memos ...) and are cited with
-#: the ground "another Act" in the handler's own words until counsel gives their texts.
-PARTY_POINTS: dict[int, dict[str, str]] = {
-    1: {"fi": "salassa pidettävä asiakirja, josta tiedon antaminen olisi vastoin erittäin "
-              "tärkeää yleistä etua, alaikäisen etua tai muuta erittäin tärkeää yksityistä etua",
-        "sv": "en sekretessbelagd handling som det skulle strida mot ett synnerligen viktigt "
-              "allmänt intresse, en minderårigs intresse eller något annat synnerligen viktigt "
-              "enskilt intresse att lämna ut",
-        "en": "a secret document whose disclosure would be contrary to a very important public "
-              "interest, the interest of a minor or another very important private interest"},
-}
-
-#: Points of §24(1) an authority commonly relies on, each with a short description per language.
-#: A point not listed here is cited with the ground "another Act" in the handler's own words.
-SECRECY_POINTS: dict[int, dict[str, str]] = {
-    1: {"fi": "Suomen suhteet toiseen valtioon tai kansainväliseen järjestöön",
-        "sv": "Finlands förbindelser med en annan stat eller en internationell organisation",
-        "en": "Finland's relations with another state or an international organisation"},
-    3: {"fi": "rikosilmoitus sekä esitutkinnan ja syyteharkinnan asiakirjat",
-        "sv": "brottsanmälan samt handlingar i förundersökning och åtalsprövning",
-        "en": "a report of an offence, and documents of a criminal investigation or of the "
-              "consideration of charges"},
-    5: {"fi": "poliisin tai muun viranomaisen taktiset ja tekniset menetelmät",
-        "sv": "polisens eller en annan myndighets taktiska och tekniska metoder",
-        "en": "tactical and technical methods of the police or another authority"},
-    7: {"fi": "henkilöiden, rakennusten, laitosten, rakennelmien sekä tieto- ja "
-              "viestintäjärjestelmien turvallisuusjärjestelyt",
-        "sv": "säkerhetsarrangemang för personer, byggnader, anläggningar, konstruktioner samt "
-              "informations- och kommunikationssystem",
-        "en": "security arrangements of persons, buildings, facilities, structures and "
-              "information and communication systems"},
-    9: {"fi": "valtion turvallisuus", "sv": "statens säkerhet", "en": "national security"},
-    10: {"fi": "maanpuolustus", "sv": "landets försvar", "en": "national defence"},
-    15: {"fi": "viranomaisen valvonta- tai tarkastustehtävä",
-         "sv": "en myndighets tillsyns- eller inspektionsuppgift",
-         "en": "an authority's supervision or inspection task"},
-    17: {"fi": "julkisyhteisön taloudelliset edut tai neuvotteluasema",
-         "sv": "ett offentligt samfunds ekonomiska intressen eller förhandlingsposition",
-         "en": "the economic interests or negotiating position of a public body"},
-    20: {"fi": "liike- tai ammattisalaisuus", "sv": "affärs- eller yrkeshemlighet",
-         "en": "a business or professional secret"},
-    23: {"fi": "yksityisen henkilön taloudellinen asema", "sv": "en privatpersons ekonomiska "
-         "ställning", "en": "a private person's financial situation"},
-    25: {"fi": "sosiaalihuollon asiakkaan tiedot",
-         "sv": "uppgifter om en klient inom socialvården",
-         "en": "information on a client of social welfare services"},
-    32: {"fi": "henkilön poliittinen vakaumus tai yksityiselämää koskevat mielipiteet, "
-               "harrastukset, perhe-elämä tai muut vastaavat henkilökohtaiset olot",
-         "sv": "en persons politiska övertygelse eller åsikter, fritidsintressen, familjeliv "
-               "eller andra motsvarande personliga förhållanden som hör till privatlivet",
-         "en": "a person's political beliefs, or opinions, hobbies, family life or other "
-               "comparable personal circumstances of their private life"},
-}
 
 
 class OpennessDecisionError(ValueError):
@@ -85,7 +32,8 @@ class OpennessDecisionError(ValueError):
 
 
 class BasisRequired(OpennessDecisionError):
-    """The decision says whether the documents are given to anyone (§9) or to a party (§11)."""
+    """The decision says whether the documents are given to anyone (§9), to a party (§11) or
+    to the person they are about (§12)."""
 
 
 class SecretPartRequired(OpennessDecisionError):
@@ -93,13 +41,18 @@ class SecretPartRequired(OpennessDecisionError):
     withholds anything lists at least one such part."""
 
 
-#: The grounds a withheld part may cite, per basis, by key: a §24(1) point is its number
-#: ("25", as drafts have always stored it), a §11(2) point is "11-2-" and its number.
-WITHHOLDING: dict[str, dict[str, tuple[Provision, dict[str, str]]]] = {
-    "public": {str(n): (openness(24, 1, n), texts) for n, texts in SECRECY_POINTS.items()},
-    "party": {f"11-2-{n}": (openness(11, 2, n), texts) for n, texts in PARTY_POINTS.items()},
+#: The grounds a withheld part may cite, by key: a §24(1) point is its number ("25", as
+#: drafts have always stored it; "31a"), a §11(2) point is "11-2-" and its number.
+GROUNDS: dict[str, dict[str, tuple[Provision, dict[str, str]]]] = {
+    "24-1": {n: (openness(24, 1, n), texts) for n, texts in SECRECY_POINTS.items()},
+    "11-2": {f"11-2-{n}": (openness(11, 2, n), texts) for n, texts in PARTY_POINTS.items()},
 }
-ALL_POINTS = {**WITHHOLDING["public"], **WITHHOLDING["party"]}
+#: Anyone is refused a secret document under §24(1). A party's right (§11(1)) reaches secret
+#: documents too, so only the exceptions of §11(2) limit it; §12 gives a person the
+#: information about themselves "with the limits of §11(2) and (3)".
+BASIS_GROUNDS = {"public": "24-1", "party": "11-2", "own": "11-2"}
+WITHHOLDING = {basis: GROUNDS[group] for basis, group in BASIS_GROUNDS.items()}
+ALL_POINTS = {**GROUNDS["24-1"], **GROUNDS["11-2"]}
 
 
 def secrecy_provision(key: str) -> Provision:
@@ -121,8 +74,9 @@ def check_openness(adverse: bool, basis: str, secret_parts, *,
                    other_act: bool = False, max_text: int = 2_000) -> None:
     """Raise unless the basis is chosen and, when anything is withheld, every withheld part
     names what it is and its ground of the basis: a §24(1) point for anyone, a §11(2) point
-    for a party. ``other_act``: the decision also rests on a ground of its own (the Openness
-    Act's §16(3) or §§4-5, or another Act), so nothing need be listed as withheld."""
+    for a party or for a person asking about themselves. ``other_act``: the decision also
+    rests on a ground of its own (the Openness Act's §16(3) or §§4-5, or another Act), so
+    nothing need be listed as withheld."""
     if basis not in BASES:
         raise BasisRequired()
     for part in secret_parts:

@@ -105,7 +105,7 @@ def test_the_official_discloses_in_part_and_the_requester_asks_for_a_written_dec
     assert "Viranhaltijan vastaus lähetetty: kaikkia asiakirjoja ei annettu" in page
     assert "Päätös lähetetty" not in page and "osittain hyväksytty" not in page.lower()
     assert "Laki viranomaisten toiminnan julkisuudesta (621/1999)" in page
-    assert "sosiaalihuollon asiakkaan tiedot" in page  # the ground on the history
+    assert "tiedot sosiaalihuollon asiakkaasta" in page  # the ground on the history
     missing = choose(client, monkeypatch, path, "2026-03-09", None)
     assert missing.status_code == 400 and "Valitse, haluatko" in missing.get_data(as_text=True)
     assert choose(client, monkeypatch, path, "2026-03-09", "yes").status_code == 302
@@ -236,7 +236,9 @@ def test_a_party_is_withheld_a_part_only_under_section_11_2(session, staff, monk
     at(monkeypatch, "2026-03-04")
     form = as_handler.get(f"/admin/requests/{request.id}?outcome=partly_granted").get_data(
         as_text=True)
-    assert '<optgroup label="A party: section 11(2)">' in form and 'value="11-2-1"' in form
+    assert '<optgroup label="A party, or a person about themselves: section 11(2)">' in form
+    assert 'value="11-2-1"' in form and 'value="11-2-6a"' in form
+    assert '<option value="31a">Point 31a: ' in form  # §24(1) has 35 points (622/2020)
     assert "why disclosure would cause that harm (Administrative Procedure Act, section 45)" in (
         " ".join(form.split()))
     refused = decide(as_handler, request, "partly_granted", send=False,
@@ -246,14 +248,28 @@ def test_a_party_is_withheld_a_part_only_under_section_11_2(session, staff, monk
                               **{"secret-1-point": "11-2-1"})
     letter = words(newest_mail(session).attachments[0].data)
     assert "julkisuuslain (621/1999) 11 §:n 2 momentin 1 kohta" in letter
-    assert "erittäin tärkeää yleistä etua, alaikäisen etua" in letter and "24 §" not in letter
+    assert "erittäin tärkeää yleistä etua taikka lapsen etua" in letter and "24 §" not in letter
+
+
+def test_a_person_asking_about_themselves_is_answered_under_section_12(
+        session, staff, monkeypatch):
+    """§12: the information about oneself, "with the limits of section 11(2) and (3)"."""
+    as_handler, _as_dpo = staff
+    request = official_answer(session, as_handler, monkeypatch, basis="own",
+                              **{"secret-1-point": "11-2-3"})
+    assert reread(session, request).openness_step == "asked"
+    letter = words(newest_mail(session).attachments[0].data)
+    assert "Julkisuuslain (621/1999) 12 §" in letter
+    assert "julkisuuslain (621/1999) 11 §:n 2 momentin 3 kohta" in letter
+    assert "esittelymuistio" in letter and "24 §" not in letter
 
 
 @pytest.mark.parametrize(("fields", "message"), [
     ({"basis": ""}, "Choose whether the documents are given"),
     ({"secret-1-point": ""}, "For each part that is withheld"),
     ({"secret-1-what": ""}, "For each part that is withheld"),
-    ({"secret-1-point": "4"}, "For each part that is withheld"),  # not a point offered
+    ({"secret-1-point": "33"}, "For each part that is withheld"),  # not a point of §24(1)
+    ({"secret-1-point": "11-2-1"}, "For each part that is withheld"),  # a party's ground
 ])
 def test_a_withheld_part_needs_its_ground_and_the_basis(client, session, monkeypatch, fields,
                                                         message):
