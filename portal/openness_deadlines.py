@@ -16,9 +16,10 @@ documents is large or for a comparable reason. Shared docs/legal-rules.md §9 sa
    by the same rules as §1 step 5.
 6. After an official's answer that withholds documents, the requester may ask for the matter to
    go to the authority for a written decision (§14(3)). The Act sets no separate time for that
-   decision; the Parliamentary Ombudsman reads §14(4) as applying to it, counted from the day
-   the request for a decision arrived. So the time runs again from that day, by the same rules:
-   two weeks, or one month when a reason for it was recorded and told in time.
+   decision; the Deputy Chancellor of Justice held that the §14(4) time limits apply to it too
+   (OKV/1099/10/2023). The portal counts them from the day the request for a decision arrived,
+   by the same rules: two weeks, or one month when a reason for it was recorded and told in
+   time. (From when they run is not settled in practice; counsel should confirm this reading.)
 
 The result is a :class:`portal.deadlines.Deadline`, so the queue, reminders and explanations read
 it as they read a GDPR deadline; its ``extension_notice_by`` is the two-week date.
