@@ -2,10 +2,10 @@
 
 After an official's answer that withholds documents, the requester says on the status page
 whether the matter goes to the authority for a written decision. Yes: the request returns to
-the queue, marked, due two weeks from the request for a decision (§14(4); OKV/1099/10/2023), and a decision maker sends the written decision with appeal instructions.
-No: the case stays closed with that on record. No answer in ``PORTAL_OPENNESS_ANSWER_DAYS``:
-the daily ``deadlines remind`` closes it with that on record. The rules are
-:mod:`portal.law.openness`.
+the queue, marked, due two weeks from the request for a decision (§14(4); OKV/1099/10/2023),
+and a decision maker sends the written decision with appeal instructions. No: the case
+stays closed with that on record. No answer in ``PORTAL_OPENNESS_ANSWER_DAYS``: the daily
+``deadlines remind`` closes it with that on record. The rules are :mod:`portal.law.openness`.
 """
 
 from __future__ import annotations
