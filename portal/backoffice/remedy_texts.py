@@ -22,6 +22,7 @@ from ..law.remedies import (
     EMAIL,
     RECTIFICATION,
     Remedy,
+    court_fee,
     deemed_notified,
 )
 from ..notices.models import Controller
@@ -110,6 +111,11 @@ def remedy_text(controller: Controller, lang: str) -> str:
 #: day (``portal.law.remedies.deemed_notified``). It follows "notified on" / "tiedoksi" / "den".
 ON_DOWNLOAD = _l("the day you download it from your status page")
 
+#: Follows the default appeal text's "Court fee" paragraph when the fee is known for the
+#: whole appeal time (:func:`portal.law.remedies.court_fee`).
+COURT_FEE = _l("In an appeal against this decision the fee is %(amount)s euros (Ministry of "
+               "Justice decree %(decree)s).")
+
 #: Opens the appeal instructions of a decision on a document request (legal rules §9).
 OPENNESS_APPEAL = _l(
     "This decision on a document request may be appealed to the administrative court under "
@@ -126,17 +132,23 @@ def remedy_instructions(controller: Controller, lang: str, sent_on: date, *,
     administrative court under §33 of the Openness Act, whatever the controller's GDPR route
     (:meth:`Remedy.for_law`): the appeal text is opened by a paragraph that says so. Counsel's
     own text is for the controller's route, so it is used only when that route is the appeal.
+    The default appeal text states the court fee's amount when it is known (counsel's own text
+    says what counsel wants).
     """
     own_route = remedy_of(controller)
     remedy = own_route.for_law(law)
     with force_locale(lang):
-        text = (remedy_text(controller, lang) if remedy is own_route
-                else default_text(remedy.route, lang))
+        default = default_text(remedy.route, lang)
+        text = remedy_text(controller, lang) if remedy is own_route else default
         filled = Template(text).safe_substitute(
             body=remedy.body.get(lang, ""), address=remedy.address.get(lang, ""),
             email=remedy.email, days=remedy.days or "",
             notified_on=format_date(notified, "long") if (
                 notified := deemed_notified(sent_on, channel)) else str(ON_DOWNLOAD))
+        paragraphs = [p.strip() for p in filled.split("\n\n") if p.strip()]
+        fee = court_fee(sent_on)
+        if remedy.route == APPEAL and text == default and fee is not None:
+            paragraphs[-1] += " " + str(COURT_FEE) % {"amount": fee.euros, "decree": fee.decree}
         title = str(TITLES[remedy.route])
         opening = [str(OPENNESS_APPEAL)] if law == "openness" else []
-    return title, opening + [p.strip() for p in filled.split("\n\n") if p.strip()]
+    return title, opening + paragraphs

@@ -146,3 +146,35 @@ def deemed_notified(sent_on: date, channel: str = EMAIL) -> date | None:
     """
     days = NOTIFIED_AFTER.get(channel)
     return sent_on + timedelta(days=days) if days is not None else None
+
+
+@dataclass(frozen=True)
+class CourtFee:
+    """The administrative court's fee (Court Fees Act 1455/2015 §2) as a decree of the
+    Ministry of Justice sets it for a period; the amounts are revised every three years."""
+
+    euros: int
+    decree: str
+    start: date
+    end: date
+
+
+#: The fees the portal knows, newest first; a fee after the last period must be added here.
+COURT_FEES = (
+    CourtFee(310, "1020/2024", date(2025, 1, 1), date(2027, 12, 31)),
+    CourtFee(270, "1122/2021", date(2022, 1, 1), date(2024, 12, 31)),
+)
+#: Days from sending within which an appeal may still be made: notification by post (7), the
+#: appeal time (30) and a roll-over past weekends and holidays.
+APPEAL_WINDOW = timedelta(days=NOTIFIED_AFTER[POST] + TIME_LIMITS[APPEAL] + 5)
+
+
+def court_fee(sent_on: date) -> CourtFee | None:
+    """The administrative court's fee for an appeal against a decision sent on ``sent_on``,
+    or None when its appeal time may reach a period whose fee the portal does not know (the
+    instructions then name the Act without an amount). The fee is not charged if the court
+    changes the decision in the appellant's favour (§9), and may be waived (§7)."""
+    for fee in COURT_FEES:
+        if fee.start <= sent_on and sent_on + APPEAL_WINDOW <= fee.end:
+            return fee
+    return None

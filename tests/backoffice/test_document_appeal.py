@@ -58,8 +58,14 @@ def test_a_municipality_with_a_review_route_must_name_its_administrative_court(
         assert title == "Valitusosoitus" and "Helsingin hallinto-oikeus" in text
         assert "oikaisuvaatimu" not in text.lower() and "kaupunginhallitus" not in text
         assert "helsinki.hao@oikeus.fi" in text and "33 §" in text and "30 päivän" in text
+        assert paragraphs[-1].endswith("maksu on 310 euroa (oikeusministeriön asetus 1020/2024).")
         _title, gdpr = remedy_instructions(controller, "fi", day, law="gdpr")
         assert "Espoon kaupunginhallitus" in " ".join(gdpr)
+        assert "euroa" not in " ".join(gdpr)  # a review is free of charge
+        # The appeal time of a decision sent late in 2027 may reach the next fee period.
+        _title, late = remedy_instructions(controller, "sv", at_helsinki("2027-12-01").date(),
+                                           law="openness")
+        assert "1455/2015" in late[-1] and "euro" not in late[-1]
 
 
 def test_a_posted_decision_is_notified_on_the_seventh_day_and_a_collected_one_on_download(

@@ -15,7 +15,7 @@ from portal.law.grounds import (
     check_grounds,
     grounds_for,
 )
-from portal.law.remedies import Remedy, RemedyError, check_remedy, deemed_notified
+from portal.law.remedies import Remedy, RemedyError, check_remedy, court_fee, deemed_notified
 
 NAMES = {lang: "x" for lang in ("fi", "sv", "en")}
 
@@ -159,3 +159,14 @@ def test_remedy_routes_fit_the_kind_of_controller():
 
 def test_electronic_notification_is_deemed_received_on_the_third_day():
     assert deemed_notified(date(2026, 12, 29)) == date(2027, 1, 1)
+
+
+def test_the_court_fee_is_stated_only_when_the_whole_appeal_time_is_in_a_known_period():
+    """Court Fees Act 1455/2015: 270 euros in 2022-2024 (decree 1122/2021), 310 in 2025-2027
+    (decree 1020/2024); a decision whose appeal time reaches 2028 gets no amount."""
+    assert court_fee(date(2024, 6, 1)).euros == 270
+    assert court_fee(date(2024, 12, 20)) is None  # the appeal may be made in 2025
+    assert court_fee(date(2025, 1, 1)).decree == "1020/2024"
+    assert court_fee(date(2027, 11, 19)).euros == 310  # the last day appealed: 31.12.2027
+    assert court_fee(date(2027, 11, 20)) is None
+    assert court_fee(date(2021, 12, 1)) is None
