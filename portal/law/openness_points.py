@@ -15,15 +15,21 @@ from __future__ import annotations
 #: §24(1): the documents that are secret unless an Act provides otherwise (35 points).
 SECRECY_POINTS: dict[str, dict[str, str]] = {
     "1": {
-        "fi": ("valtioneuvoston ulkopoliittisia asioita käsittelevän valiokunnan asiakirjat "
-               "sekä ulkoasioita hoitavan ministeriön ja Suomen edustustojen poliittiset "
-               "tilannearvioinnit, neuvotteluasiakirjat ja salakirjoitetut viestit"),
-        "sv": ("handlingar hos statsrådets utskott för utrikespolitiska ärenden samt politiska "
-               "lägesbedömningar av utrikesministeriet och finska beskickningar, handlingar om "
-               "underhandlingar och chiffermeddelanden"),
-        "en": ("documents of the Government committee on foreign policy, and political "
-               "situation assessments of the Ministry for Foreign Affairs and Finnish "
-               "missions, negotiation documents and encrypted messages"),
+        "fi": ("valtioneuvoston ulkopoliittisia asioita käsittelevän valiokunnan asiakirjat, "
+               "ulkoasioita hoitavan ministeriön ja Suomen edustustojen poliittiset "
+               "tilannearvioinnit, poliittisista tai taloudellisista suhteista toisen valtion "
+               "kanssa käytyjä neuvotteluja koskevat asiakirjat sekä ulkoasiainhallinnon alaan "
+               "kuuluvat salakirjoitetut viestit"),
+        "sv": ("handlingar som innehas av det utskott inom statsrådet som behandlar "
+               "utrikespolitiska ärenden, politiska lägesbedömningar som utarbetats av det "
+               "ministerium som sköter utrikesärenden eller av finska beskickningar, "
+               "handlingar som gäller underhandlingar med en främmande stat om de politiska "
+               "eller ekonomiska relationerna samt chiffermeddelanden som hör till området för "
+               "utrikesförvaltningen"),
+        "en": ("documents of the Government committee on foreign policy, political situation "
+               "assessments of the Ministry for Foreign Affairs and Finnish missions, "
+               "documents on negotiations with another state on political or economic "
+               "relations, and encrypted messages of the foreign service"),
     },
     "2": {
         "fi": ("Suomen suhteita toiseen valtioon tai kansainväliseen järjestöön koskevat "
@@ -72,12 +78,14 @@ SECRECY_POINTS: dict[str, dict[str, str]] = {
     },
     "6": {
         "fi": ("kanteluasiakirjat ennen asian ratkaisua, jos tiedon antaminen vaikeuttaisi "
-               "asian selvittämistä tai aiheuttaisi vahinkoa tai kärsimystä asiaan osalliselle"),
-        "sv": ("handlingar som avser en klagan innan ärendet har avgjorts, om utlämnandet "
-               "skulle försvåra utredningen eller åsamka den som har del i saken skada eller "
-               "lidande"),
-        "en": ("complaint documents before the complaint is decided, if disclosure would "
-               "hinder its investigation or cause harm or suffering to a person concerned"),
+               "asian selvittämistä tai ilman painavaa syytä olisi omiaan aiheuttamaan "
+               "vahinkoa tai kärsimystä asiaan osalliselle"),
+        "sv": ("handlingar som avser en klagan, innan ärendet har avgjorts, om utlämnandet "
+               "skulle försvåra ärendets utredning eller utan vägande skäl vara ägnat att "
+               "åsamka den som har del i saken skada eller lidande"),
+        "en": ("complaint documents before the matter is decided, if disclosure would hinder "
+               "its investigation or, without weighty reason, be likely to cause harm or "
+               "suffering to a person concerned"),
     },
     "7": {
         "fi": ("henkilöiden, rakennusten, laitosten, rakennelmien sekä tieto- ja "
@@ -122,19 +130,21 @@ SECRECY_POINTS: dict[str, dict[str, str]] = {
                "decisions or measures, or on the preparation of fiscal and incomes policy"),
     },
     "12": {
-        "fi": ("rahoitusmarkkinoita ja vakuutustoimintaa valvovien viranomaisten selvitykset "
+        "fi": ("rahoitusmarkkinoita ja vakuutustoimintaa valvovien viranomaisten laissa "
+               "säädettyjä tehtäviä varten laaditut selvitykset, joista ilmenee tietoja "
                "markkinoiden toimivuudesta tai rahoitus-, vakuutus- tai eläkelaitoksista tai "
                "niiden asiakkaista"),
-        "sv": ("utredningar av myndigheter som övervakar finansmarknaden och "
-               "försäkringsverksamheten om marknadens funktionsduglighet eller om "
-               "finansinstitut, försäkrings- och pensionsanstalter eller deras kunder"),
-        "en": ("reports of authorities supervising the financial markets and insurance on "
-               "market functioning or on financial, insurance or pension institutions or their "
-               "customers"),
+        "sv": ("utredningar som gjorts för att de myndigheter som övervakar finansmarknaden "
+               "och försäkringsverksamheten ska kunna utföra sina uppgifter enligt lag och som "
+               "innehåller uppgifter om marknadens funktionsduglighet eller om finansinstitut, "
+               "försäkrings- och pensionsanstalter eller deras kunder"),
+        "en": ("reports drawn up for the statutory tasks of the authorities supervising the "
+               "financial markets and insurance, showing information on market functioning or "
+               "on financial, insurance or pension institutions or their customers"),
     },
     "13": {
         "fi": ("kansantalouden kehitystä kuvaava tilasto, talouspoliittinen aloite ja "
-               "toimenpidesuunnitelma ennen kuin tiedot on saatettu yleisesti julkisiksi"),
+               "toimenpidesuunnitelma, ennen kuin tiedot on saatettu yleisesti julkisiksi"),
         "sv": ("statistik som beskriver samhällsekonomins utveckling, ekonomisk-politiska "
                "initiativ och åtgärdsplaner innan uppgifterna har offentliggjorts allmänt"),
         "en": ("statistics describing national economic development, economic-policy "
@@ -150,15 +160,19 @@ SECRECY_POINTS: dict[str, dict[str, str]] = {
                "the protection of valuable natural areas"),
     },
     "15": {
-        "fi": ("valtiontalouden tarkastusvirastolle annetut kampanjatilitiedot sekä "
-               "viranomaisen tarkastusta tai muuta valvontatoimea koskevat asiakirjat, jos "
-               "tiedon antaminen vaarantaisi valvonnan"),
-        "sv": ("uppgifter ur kampanjkonton som lämnats till statens revisionsverk samt "
-               "handlingar om inspektion eller annan övervakningsåtgärd, om utlämnandet skulle "
-               "äventyra övervakningen"),
-        "en": ("campaign-account information submitted to the National Audit Office, and "
-               "documents on an authority's inspection or other supervisory measure, if "
-               "disclosure would jeopardise the supervision"),
+        "fi": ("asiakirjat, jotka sisältävät valtiontalouden tarkastusvirastolle annettuja "
+               "tietoja kampanjatileistä, sekä viranomaisen tarkastusta tai muuta "
+               "valvontatoimea koskevia tietoja sisältävät asiakirjat, jos tiedon antaminen "
+               "vaarantaisi valvonnan tai sen tarkoituksen toteutumisen"),
+        "sv": ("handlingar med uppgifter ur kampanjkonton som har lämnats till statens "
+               "revisionsverk samt handlingar som innehåller uppgifter om inspektion som "
+               "ankommer på en myndighet eller någon annan omständighet som har samband med en "
+               "övervakningsåtgärd, om utlämnandet skulle äventyra övervakningen eller dess "
+               "syfte"),
+        "en": ("documents with campaign-account information given to the National Audit "
+               "Office, and documents with information on an authority's inspection or other "
+               "supervisory measure, if disclosure would jeopardise the supervision or its "
+               "purpose"),
     },
     "16": {
         "fi": ("tilastoviranomaiselle tilastojen laatimista varten annetut asiakirjat sekä "
@@ -171,9 +185,9 @@ SECRECY_POINTS: dict[str, dict[str, str]] = {
                "documents voluntarily provided to an authority for research or statistics"),
     },
     "17": {
-        "fi": ("valtion, hyvinvointialueen, kunnan tai muun julkisyhteisön liikesalaisuutta "
-               "tai muuta vastaavaa liiketoimintaa koskevaa seikkaa koskevia tietoja "
-               "sisältävät asiakirjat"),
+        "fi": ("asiakirjat, jotka sisältävät tietoja valtion, hyvinvointialueen, kunnan tai "
+               "muun julkisyhteisön liikesalaisuudesta tai muusta vastaavasta liiketoimintaa "
+               "koskevasta seikasta"),
         "sv": ("handlingar som innehåller uppgifter om statens, välfärdsområdens, kommuners "
                "eller andra offentliga samfunds företagshemligheter eller motsvarande "
                "omständigheter i affärsverksamhet"),
@@ -181,14 +195,17 @@ SECRECY_POINTS: dict[str, dict[str, str]] = {
                "State, a wellbeing services county, a municipality or another public body"),
     },
     "18": {
-        "fi": ("julkisyhteisön työmarkkinaosapuolena tai työriidan osapuolena laatimia tai "
-               "saamia tietoja sisältävät asiakirjat sekä maataloustukineuvotteluja varten "
-               "laaditut tai saadut tiedot"),
-        "sv": ("handlingar med uppgifter som ett offentligt samfund upprättat eller mottagit "
-               "som arbetsmarknadspart eller part i en arbetskonflikt samt uppgifter inför "
-               "förhandlingarna om lantbruksstöd"),
-        "en": ("documents containing information prepared or received by a public body as a "
-               "labour-market party or party to a labour dispute, and information for "
+        "fi": ("asiakirjat, jotka sisältävät julkisyhteisön työmarkkinaosapuolena tai "
+               "työriidan osapuolena laatimia tai saamia tietoja, sekä asiakirjat, jotka "
+               "sisältävät valtion edustajien maataloustukineuvotteluja varten laatimia tai "
+               "saamia tietoja"),
+        "sv": ("handlingar med uppgifter som ett offentligt samfund har upprättat eller "
+               "mottagit i egenskap av arbetsmarknadspart eller part i en arbetskonflikt samt "
+               "handlingar med uppgifter som representanter för staten har upprättat eller "
+               "mottagit inför förhandlingarna om lantbruksstöd"),
+        "en": ("documents with information prepared or received by a public body as a "
+               "labour-market party or a party to a labour dispute, and documents with "
+               "information prepared or received by the State's representatives for "
                "agricultural-support negotiations"),
     },
     "19": {
@@ -200,8 +217,8 @@ SECRECY_POINTS: dict[str, dict[str, str]] = {
                "proceedings, in preparation for those proceedings"),
     },
     "20": {
-        "fi": ("yksityistä liikesalaisuutta tai muuta vastaavaa yksityisen elinkeinotoimintaa "
-               "koskevaa seikkaa koskevia tietoja sisältävät asiakirjat"),
+        "fi": ("asiakirjat, jotka sisältävät tietoja yksityisestä liikesalaisuudesta tai "
+               "muusta vastaavasta yksityisen elinkeinotoimintaa koskevasta seikasta"),
         "sv": ("handlingar som innehåller uppgifter om en privat företagshemlighet eller någon "
                "annan motsvarande omständighet som har samband med privat näringsverksamhet"),
         "en": ("documents containing information on a private trade secret or another "
@@ -224,14 +241,17 @@ SECRECY_POINTS: dict[str, dict[str, str]] = {
         "en": "documents containing information on an entrance or other examination or test",
     },
     "23": {
-        "fi": ("henkilön vuosituloja tai kokonaisvarallisuutta koskevat tai muutoin hänen "
-               "taloudellista asemaansa kuvaavat asiakirjat sekä tiedot luonnollisesta "
-               "henkilöstä ulosottovelallisena"),
-        "sv": ("handlingar med uppgifter om en persons årsinkomster eller totala förmögenhet "
-               "eller som annars beskriver hans ekonomiska ställning samt uppgifter om fysiska "
-               "personer som utsökningsgäldenärer"),
-        "en": ("documents on a person's annual income or total assets or otherwise describing "
-               "their financial position, and information on a natural person as an "
+        "fi": ("asiakirjat, jotka sisältävät tietoja henkilön vuosituloista tai "
+               "kokonaisvarallisuudesta taikka tuen tai etuuden perusteena olevista tuloista "
+               "ja varallisuudesta taikka jotka muutoin kuvaavat hänen taloudellista "
+               "asemaansa, sekä tiedot luonnollisesta henkilöstä ulosottovelallisena"),
+        "sv": ("handlingar som innehåller uppgifter om en persons årsinkomster eller totala "
+               "förmögenhet eller om inkomster och förmögenhet som ligger till grund för stöd "
+               "eller förmåner eller som annars beskriver personens ekonomiska ställning samt "
+               "uppgifter om fysiska personer som utsökningsgäldenärer"),
+        "en": ("documents with information on a person's annual income or total assets, or on "
+               "the income and assets on which a benefit or support is based, or otherwise "
+               "describing their financial position, and information on a natural person as an "
                "enforcement debtor"),
     },
     "24": {
@@ -246,26 +266,37 @@ SECRECY_POINTS: dict[str, dict[str, str]] = {
                "of Finnish citizenship"),
     },
     "25": {
-        "fi": ("tiedot sosiaalihuollon asiakkaasta tai työhallinnon henkilöasiakkaasta ja "
-               "hänen saamistaan etuuksista ja palveluista sekä henkilön terveydentilasta, "
-               "vammaisuudesta tai seksuaalisesta käyttäytymisestä ja suuntautumisesta"),
-        "sv": ("uppgifter om en klient hos socialvården eller en enskild kund hos "
-               "arbetsförvaltningen och erhållna förmåner och tjänster samt om en persons "
-               "hälsotillstånd, handikapp eller sexuella beteende eller inriktning"),
-        "en": ("information on a social-welfare client or an individual employment-services "
-               "customer and the benefits and services received, or on a person's state of "
-               "health, disability, or sexual behaviour and orientation"),
+        "fi": ("asiakirjat, jotka sisältävät tietoja sosiaalihuollon asiakkaasta tai "
+               "työhallinnon henkilöasiakkaasta ja hänen saamistaan etuuksista, tukitoimista "
+               "ja palveluista taikka tietoja henkilön terveydentilasta, vammaisuudesta tai "
+               "hänen saamistaan terveydenhuollon ja kuntoutuksen palveluista taikka henkilön "
+               "seksuaalisesta käyttäytymisestä ja suuntautumisesta"),
+        "sv": ("handlingar som innehåller uppgifter om en klient hos socialvården eller en "
+               "enskild kund hos arbetsförvaltningen och om de förmåner, stödåtgärder eller "
+               "den service som denne har erhållit eller uppgifter om en persons "
+               "hälsotillstånd eller handikapp, den hälsovård eller rehabilitering som denne "
+               "har erhållit eller om någons sexuella beteende eller inriktning"),
+        "en": ("documents with information on a social-welfare client or an individual "
+               "employment-services customer and the benefits, support measures and services "
+               "they have received, or on a person's state of health, disability or the "
+               "health-care and rehabilitation services they have received, or on a person's "
+               "sexual behaviour and orientation"),
     },
     "26": {
-        "fi": ("rikoksesta epäillyn, asianomistajan tai muun rikosasiaan liittyvän henkilön "
-               "yksityiselämään liittyvät arkaluonteiset seikat sekä rikoksen uhria koskevat "
-               "tiedot"),
-        "sv": ("uppgifter om känsliga omständigheter i privatlivet för någon som misstänks för "
-               "ett brott, en målsägande eller någon annan som har samband med ett brottmål "
-               "samt uppgifter om ett brottsoffer"),
-        "en": ("sensitive matters in the private life of a suspect, an injured party or "
-               "another person connected with a criminal case, and information on a crime "
-               "victim"),
+        "fi": ("asiakirjat, jotka sisältävät tietoja rikoksesta epäillyn, asianomistajan tai "
+               "muun rikosasiaan liittyvän henkilön yksityiselämään liittyvistä "
+               "arkaluonteisista seikoista, samoin kuin asiakirjat, jotka sisältävät tietoja "
+               "rikoksen uhrista, jos tiedon antaminen loukkaisi rikoksen uhrin oikeuksia tai "
+               "hänen muistoaan tai läheisiään"),
+        "sv": ("handlingar som innehåller uppgifter om känsliga omständigheter som gäller "
+               "privatlivet för någon som misstänks för ett brott, en målsägande eller någon "
+               "annan som har samband med ett brottmål samt handlingar som innehåller "
+               "uppgifter om ett brottsoffer, om utlämnandet kränker offrets rättigheter, "
+               "minnet av offret eller offrets närstående"),
+        "en": ("documents with information on sensitive matters in the private life of a "
+               "suspect, an injured party or another person connected with a criminal case, "
+               "and documents with information on a crime victim, if disclosure would violate "
+               "the victim's rights or memory or their close relatives"),
     },
     "27": {
         "fi": ("oikeuspsykiatrista mielentilatutkimusta, seuraamusselvitystä, rangaistusajan "
@@ -278,12 +309,13 @@ SECRECY_POINTS: dict[str, dict[str, str]] = {
                "pre-sentence report, a sentence plan, a release plan or a supervision plan"),
     },
     "28": {
-        "fi": ("hallintoviranomaisen asiakirjat ja rekisterit tuomitusta tai vapautensa "
-               "menettäneestä henkilöstä sekä rikosrekisteriin, sakkorekisteriin ja "
-               "todistajansuojeluohjelmia koskevaan rekisteriin tallennetut tiedot"),
-        "sv": ("en förvaltningsmyndighets handlingar och register om en dömd eller "
-               "frihetsberövad person samt uppgifter i straffregistret, bötesregistret och "
-               "registret över vittnesskyddsprogram"),
+        "fi": ("hallintoviranomaisen asiakirjat ja rekisterit, jotka sisältävät tietoja "
+               "tuomitusta taikka vangitusta tai muutoin vapautensa menettäneestä henkilöstä, "
+               "sekä rikosrekisteriin, sakkorekisteriin ja todistajansuojeluohjelmia koskevaan "
+               "rekisteriin tallennetut tiedot"),
+        "sv": ("en förvaltningsmyndighets handlingar och register med uppgifter om en dömd, en "
+               "häktad eller en person som annars berövats sin frihet samt uppgifter som förts "
+               "in i straffregistret, bötesregistret och registret över vittnesskyddsprogram"),
         "en": ("an administrative authority's documents and registers on a convicted person or "
                "a person deprived of liberty, and data in the criminal records, fines register "
                "and witness-protection register"),
@@ -311,15 +343,20 @@ SECRECY_POINTS: dict[str, dict[str, str]] = {
                "personal characteristics"),
     },
     "31": {
-        "fi": ("henkilön salainen puhelinnumero ja matkaviestimen sijaintipaikka sekä "
-               "kotikunta, asuinpaikka ja yhteystiedot, jos henkilö on perustellusta syystä "
-               "pyytänyt tiedon salassapitoa"),
-        "sv": ("hemligt telefonnummer och uppgift om läget för en mobilteleapparat samt en "
-               "persons hemkommun, bostad och kontaktinformation, om personen av grundad "
-               "anledning begärt att de hålls hemliga"),
-        "en": ("a person's unlisted telephone number and mobile-device location, and their "
-               "municipality of residence, address and contact details if they have requested "
-               "confidentiality for a justified reason"),
+        "fi": ("tiedot henkilön ilmoittamasta salaisesta puhelinnumerosta tai matkaviestimen "
+               "sijaintipaikasta sekä tiedot henkilön kotikunnasta, asuinpaikasta ja "
+               "yhteystiedoista, jos henkilö on pyytänyt tiedon salassapitoa ja hänellä on "
+               "perusteltu syy epäillä itsensä tai perheensä terveyden tai turvallisuuden "
+               "tulevan uhatuksi"),
+        "sv": ("uppgift som någon har lämnat om sitt hemliga telefonnummer eller uppgift om "
+               "läget för en mobilteleapparat samt uppgifter om en persons hemkommun, bostad "
+               "och kontaktinformation, om personen har begärt att de ska hållas hemliga och "
+               "har grundad anledning att misstänka att hans eller hennes egen eller familjens "
+               "hälsa eller säkerhet kan komma att hotas"),
+        "en": ("information on a person's unlisted telephone number or the location of their "
+               "mobile device, and on their municipality of residence, address and contact "
+               "details, if the person has asked for it to be kept secret and has a justified "
+               "reason to suspect a threat to their own or their family's health or safety"),
     },
     "31a": {
         "fi": ("anonyymistä todistamisesta päättämistä koskeva hakemus ja siihen liittyvät "
@@ -353,15 +390,17 @@ SECRECY_POINTS: dict[str, dict[str, str]] = {
                "person or someone close to them"),
     },
     "32": {
-        "fi": ("henkilön poliittinen vakaumus, yksityiselämän piirissä esittämät mielipiteet, "
-               "elintavat, yhdistystoiminta, vapaa-ajan harrastukset, perhe-elämä tai muut "
-               "niihin verrattavat henkilökohtaiset olot"),
-        "sv": ("en persons politiska övertygelse, åsikter som personen uttalat privat, "
-               "levnadssätt, deltagande i föreningsverksamhet, fritidssysselsättningar, "
-               "familjeliv eller andra jämförbara personliga förhållanden"),
-        "en": ("a person's political convictions, opinions expressed in private, lifestyle, "
-               "participation in associations, leisure activities, family life or other "
-               "comparable personal circumstances"),
+        "fi": ("asiakirjat, jotka sisältävät tietoja henkilön poliittisesta vakaumuksesta, "
+               "yksityiselämän piirissä esittämistä mielipiteistä, elintavoista, "
+               "osallistumisesta yhdistystoimintaan, vapaa-ajan harrastuksista, perhe-elämästä "
+               "tai muista niihin verrattavista henkilökohtaisista oloista"),
+        "sv": ("handlingar som innehåller uppgifter om en persons politiska övertygelse, "
+               "åsikter som personen har uttalat privat, levnadssätt, deltagande i "
+               "föreningsverksamhet, fritidssysselsättningar, familjeliv eller andra med dem "
+               "jämförbara personliga förhållanden"),
+        "en": ("documents with information on a person's political convictions, opinions "
+               "expressed in private, lifestyle, participation in associations, leisure "
+               "activities, family life or other comparable personal circumstances"),
     },
 }
 
@@ -371,7 +410,7 @@ PARTY_POINTS: dict[str, dict[str, str]] = {
     "1": {
         "fi": ("asiakirja, josta tiedon antaminen olisi vastoin erittäin tärkeää yleistä etua "
                "taikka lapsen etua tai muuta erittäin tärkeää yksityistä etua"),
-        "sv": ("handling vars utlämnande skulle strida mot ett synnerligen viktigt allmänt "
+        "sv": ("en handling vars utlämnande skulle strida mot ett synnerligen viktigt allmänt "
                "intresse, ett barns intresse eller ett annat synnerligen viktigt enskilt "
                "intresse"),
         "en": ("a document whose disclosure would be contrary to a very important public "
@@ -382,7 +421,7 @@ PARTY_POINTS: dict[str, dict[str, str]] = {
         "fi": ("esitutkinnassa ja poliisitutkinnassa esitetty tai laadittu asiakirja ennen "
                "tutkinnan lopettamista, jos tiedon antamisesta aiheutuisi haittaa asian "
                "selvittämiselle"),
-        "sv": ("handling som företetts eller upprättats vid förundersökning eller "
+        "sv": ("en handling som har företetts eller upprättats vid förundersökning eller "
                "polisundersökning som ännu pågår, om utredningen skulle försvåras av att "
                "uppgifter lämnas ut"),
         "en": ("a document presented or drawn up in a pre-trial or police investigation before "
@@ -390,21 +429,21 @@ PARTY_POINTS: dict[str, dict[str, str]] = {
     },
     "3": {
         "fi": ("esittelymuistio, ratkaisuehdotus tai muu asian valmistelua varten viranomaisen "
-               "laatima asiakirja ennen kuin asian käsittely viranomaisessa on päättynyt"),
-        "sv": ("föredragningspromemoria, förslag till avgörande eller annan handling som "
-               "myndigheten upprättat för beredning av ett ärende, så länge myndigheten ännu "
-               "behandlar ärendet"),
+               "laatima asiakirja, ennen kuin asian käsittely viranomaisessa on päättynyt"),
+        "sv": ("en föredragningspromemoria, ett förslag till avgörande eller någon annan "
+               "därmed jämförbar handling som myndigheten har upprättat för beredning av ett "
+               "ärende, så länge myndigheten ännu behandlar ärendet"),
         "en": ("a presentation memorandum, draft decision or other document prepared by the "
                "authority for the preparation of the matter, before the authority has "
                "concluded the matter"),
     },
     "4": {
-        "fi": ("viranomaisen oikeudenkäyntiin valmistautumista varten laatima tai hankkima "
-               "asiakirja, jos tiedon antaminen olisi vastoin julkisyhteisön etua "
-               "oikeudenkäynnissä"),
-        "sv": ("handling som en myndighet som delaktig i rättegång upprättat eller skaffat för "
-               "förberedelse av rättegången, om utlämnandet skulle strida mot det offentliga "
-               "samfundets intresse vid rättegången"),
+        "fi": ("viranomaisen oikeudenkäynnin osapuolena oikeudenkäyntiin valmistautumista "
+               "varten laatima tai hankkima asiakirja, jos tiedon antaminen olisi vastoin "
+               "julkisyhteisön etua oikeudenkäynnissä"),
+        "sv": ("en handling som en myndighet i egenskap av delaktig i rättegång har upprättat "
+               "eller skaffat för förberedelse av en rättegång, om utlämnandet skulle strida "
+               "mot ett offentligt samfunds intresse vid rättegången"),
         "en": ("a document prepared or obtained by an authority, as a party, to prepare for "
                "legal proceedings, if disclosure would be contrary to the public body's "
                "interest in the proceedings"),

@@ -105,7 +105,7 @@ def test_the_official_discloses_in_part_and_the_requester_asks_for_a_written_dec
     assert "Viranhaltijan vastaus lähetetty: kaikkia asiakirjoja ei annettu" in page
     assert "Päätös lähetetty" not in page and "osittain hyväksytty" not in page.lower()
     assert "Laki viranomaisten toiminnan julkisuudesta (621/1999)" in page
-    assert "tiedot sosiaalihuollon asiakkaasta" in page  # the ground on the history
+    assert "tietoja sosiaalihuollon asiakkaasta" in page  # the ground on the history
     missing = choose(client, monkeypatch, path, "2026-03-09", None)
     assert missing.status_code == 400 and "Valitse, haluatko" in missing.get_data(as_text=True)
     assert choose(client, monkeypatch, path, "2026-03-09", "yes").status_code == 302

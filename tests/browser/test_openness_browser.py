@@ -144,7 +144,7 @@ def test_a_document_request_is_disclosed_in_part_and_a_written_decision_is_asked
     # The official's answer is not a decision; only the written decision reads as one.
     assert history.count("Viranhaltijan vastaus lähetetty") == 1
     assert history.count("hyväksyttiin osittain") == 1
-    assert "tiedot sosiaalihuollon asiakkaasta" in history
+    assert "tietoja sosiaalihuollon asiakkaasta" in history
     pages["status page after the decision"] = requester.content().encode()
     assert axe_violations(requester, axe_source) == []
     assert html_problems(pages, tmp_path) == []

@@ -224,7 +224,7 @@ def test_points_are_described_in_the_acts_words():
     assert "tieto- ja viestintäjärjestelmien turvajärjestelyjä" in openness.description("7", "fi")
     assert "skyddsarrangemang" in openness.description("7", "sv")
     assert "hyvinvointialueen, kunnan" in openness.description("17", "fi")
-    assert "yksityiselämän piirissä esittämät mielipiteet" in openness.description("32", "fi")
+    assert "yksityiselämän piirissä esittämistä mielipiteistä" in openness.description("32", "fi")
     assert "oppilashuoltoa" in openness.description("30", "fi")
 
 
