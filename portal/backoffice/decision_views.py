@@ -184,44 +184,42 @@ def _done(request_id: int, message: str):
     return redirect(url_for("backoffice.request_detail", request_id=request_id) + "#decide")
 
 
-@bp.post("/requests/<int:request_id>/decision")
-@limiter.limit("20 per minute", key_func=lambda: f"staff:{current_user.id}")
-def prepare_decision(request_id: int):
+def _run(request_id: int, operation, done: str):
+    """Run ``operation(session, data_request)`` on a visible request and commit; a refusal of
+    the rules rolls back and shows the page with its message (nothing is half-saved)."""
     data_request, session = visible_request(request_id), get_session()
     try:
-        decisions.prepare(session, data_request, current_user, _decision(data_request),
-                          files=_files(), diary_number=_text("diary_number"),
-                          version=_version(), now=utcnow(),
-                          recipients=recipients_of(session, data_request))
+        operation(session, data_request)
         session.commit()
     except HANDLED as exc:
         return _refused(request_id, exc)
-    return _done(request_id, _("The decision was saved. Review it below before it is sent."))
+    return _done(request_id, done)
+
+
+@bp.post("/requests/<int:request_id>/decision")
+@limiter.limit("20 per minute", key_func=lambda: f"staff:{current_user.id}")
+def prepare_decision(request_id: int):
+    return _run(request_id, lambda session, data_request: decisions.prepare(
+        session, data_request, current_user, _decision(data_request), files=_files(),
+        diary_number=_text("diary_number"), version=_version(), now=utcnow(),
+        recipients=recipients_of(session, data_request)),
+        _("The decision was saved. Review it below before it is sent."))
 
 
 @bp.post("/requests/<int:request_id>/decision/send")
 def send_decision(request_id: int):
-    data_request, session = visible_request(request_id), get_session()
-    try:
-        decisions.send(session, data_request, current_user, version=_version(),
-                       late_confirmed=request.form.get("late_confirmed") == "1", now=utcnow(),
-                       identification=current_app.config["PORTAL"].identification_enabled,
-                       delivery=request.form.get("delivery", "attach"))
-        session.commit()
-    except HANDLED as exc:
-        return _refused(request_id, exc)
-    return _done(request_id, _("The decision was sent."))
+    return _run(request_id, lambda session, data_request: decisions.send(
+        session, data_request, current_user, version=_version(),
+        late_confirmed=request.form.get("late_confirmed") == "1", now=utcnow(),
+        identification=current_app.config["PORTAL"].identification_enabled,
+        delivery=request.form.get("delivery", "attach")), _("The decision was sent."))
 
 
 @bp.post("/requests/<int:request_id>/decision/discard")
 def discard_decision(request_id: int):
-    data_request, session = visible_request(request_id), get_session()
-    try:
-        decisions.discard(session, data_request, current_user, version=_version())
-        session.commit()
-    except HANDLED as exc:
-        return _refused(request_id, exc)
-    return _done(request_id, _("The prepared decision was discarded."))
+    return _run(request_id, lambda session, data_request: decisions.discard(
+        session, data_request, current_user, version=_version()),
+        _("The prepared decision was discarded."))
 
 
 @bp.get("/requests/<int:request_id>/decision.pdf")
