@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from portal.extensions import limiter
+from tests.backoffice.factories import make_request
 from tests.browser.steps import PageCheck, new_staff, sign_in
 from tests.conftest import BACKENDS, serve, served_database
 
@@ -65,3 +68,14 @@ def check_page(axe_source, tmp_path):
     """``check_page(tab)``: axe finds nothing; ``html=True`` also keeps the page for one run of
     the Nu checker, ``check_page.html_problems()`` (see ``steps.PageCheck``)."""
     return PageCheck(axe_source, tmp_path / "html")
+
+
+@pytest.fixture
+def staff(live_server):
+    """A Swedish-speaking DPO of their own on the shared server (one-time codes are per
+    account), of Espoo and the Museum Card, and a request of the Museum Card's."""
+    user = new_staff(live_server, orgs=("espoo", "museokortti"), locale="sv")
+    with (live_server.app.extensions["db_sessionmaker"]() as session,
+          live_server.app.test_request_context()):
+        make_request(session, name="Sara Svensson", key=uuid.uuid4().hex)
+    return user
