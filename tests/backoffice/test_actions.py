@@ -19,8 +19,6 @@ from tests.backoffice.factories import (
     current_version,
     decide,
     make_request,
-    make_staff,
-    sign_in,
     signed_in_staff,
 )
 from tests.dsr.helpers import at_helsinki, csrf
@@ -103,7 +101,7 @@ def test_extension_after_the_one_month_date_is_refused(client, session, handler,
 
 def test_article_19_checklist_lists_the_registers_recipients(app, session, monkeypatch):
     client = app.test_client()
-    sign_in(client, make_staff(session, email="dpo@espoo.example", orgs=("espoo",)))
+    signed_in_staff(client, session, email="dpo@espoo.example", orgs=("espoo",))
     request = make_request(session, register="kamu-asiakasrekisteri", right="erasure")
     page = client.get(f"/admin/requests/{request.id}").get_data(as_text=True)
     page = client.get(f"/admin/requests/{request.id}?outcome=granted").get_data(as_text=True)

@@ -11,7 +11,14 @@ from sqlalchemy import select
 
 from portal.audit import AuditEntry, AuditImmutable
 from portal.mail.models import OutboxMail
-from tests.backoffice.factories import PASSWORD, code_for, csrf_of, make_staff, sign_in
+from tests.backoffice.factories import (
+    PASSWORD,
+    code_for,
+    csrf_of,
+    make_staff,
+    sign_in,
+    signed_in_staff,
+)
 
 
 def fill(rule) -> str:
@@ -43,8 +50,7 @@ def test_every_admin_route_turns_away_an_anonymous_visitor(app, client):
 
 
 def test_every_post_needs_a_csrf_token_even_when_signed_in(app, client, session):
-    user = make_staff(session)
-    sign_in(client, user)
+    signed_in_staff(client, session)
     for rule in admin_rules(app, "POST"):
         response = client.post(fill(rule), data={})
         assert response.status_code == 400, rule.rule
@@ -136,8 +142,7 @@ def test_sign_in_starts_a_fresh_session_and_sign_out_revokes_it(client, session)
 
 
 def test_thirty_idle_minutes_sign_the_user_out(client, session):
-    user = make_staff(session)
-    sign_in(client, user)
+    signed_in_staff(client, session)
     with client.session_transaction() as cookie:
         cookie["seen"] = int(time.time()) - 31 * 60
     response = client.get("/admin/requests")
@@ -179,8 +184,7 @@ def test_password_reset_by_single_use_link(client, session):
 
 
 def test_audit_entries_cannot_be_changed_or_deleted(client, session):
-    user = make_staff(session)
-    sign_in(client, user)
+    signed_in_staff(client, session)
     entry = session.scalar(select(AuditEntry))
     entry.action = "nothing happened"
     with pytest.raises(AuditImmutable):
@@ -208,8 +212,7 @@ def test_staff_create_prints_the_provisioning_uri(runner, session):
 
 
 def test_the_authenticator_is_replaced_only_after_password_and_code_again(client, session):
-    user = make_staff(session)
-    sign_in(client, user)
+    user = signed_in_staff(client, session)
     page = client.get("/admin/account")
     assert user.totp_secret not in page.get_data(as_text=True)
     assert page.headers["Cache-Control"] == "no-store"

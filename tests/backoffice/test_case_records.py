@@ -15,7 +15,13 @@ from portal.audit import AuditEntry
 from portal.db import utcnow
 from portal.dsr.models import DataRequest
 from portal.notices.models import Controller
-from tests.backoffice.factories import csrf_of, current_version, make_request, sign_in
+from tests.backoffice.factories import (
+    csrf_of,
+    current_version,
+    make_request,
+    sign_in,
+    signed_in_staff,
+)
 from tests.backoffice.test_reports import complete, make_staff
 from tests.dsr.helpers import at_helsinki
 from tests.htmlcheck import html_problems
@@ -69,9 +75,8 @@ def test_a_case_export_opens_as_a_package_whose_manifest_matches_the_files(
 
 
 def test_purge_leaves_held_and_unexported_cases_alone(app, session, runner, tmp_path):
-    dpo = make_staff(session, orgs=("museokortti",))
     client = app.test_client()
-    sign_in(client, dpo)
+    dpo = signed_in_staff(client, session, orgs=("museokortti",))
     held = make_request(session, received="2023-01-02", name="Valittanut")
     old = make_request(session, received="2023-01-03", name="Vanha")
     recent = make_request(session, received="2026-03-02", name="Tuore")

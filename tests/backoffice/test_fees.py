@@ -17,6 +17,7 @@ from tests.backoffice.factories import (
     make_staff,
     send_prepared,
     sign_in,
+    signed_in_staff,
 )
 from tests.backoffice.test_actions import pdf_text
 from tests.htmlcheck import html_problems
@@ -87,9 +88,8 @@ def test_a_fee_is_told_to_the_requester_first_and_charged_by_the_decision(
 
 
 def test_the_form_shows_each_organisations_own_sentence_on_fees(app, session, tmp_path):
-    dpo = make_staff(session, email="dpo@museot.example", orgs=("museokortti",))
     client = app.test_client()
-    sign_in(client, dpo)
+    signed_in_staff(client, session, email="dpo@museot.example", orgs=("museokortti",))
     path = "/admin/organisations/museokortti/fees"
     assert "Requests to this organisation are free of charge." in client.get(path).get_data(
         as_text=True)

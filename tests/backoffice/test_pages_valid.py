@@ -8,8 +8,8 @@ from tests.backoffice.factories import (
     csrf_of,
     current_version,
     make_request,
-    make_staff,
     sign_in,
+    signed_in_staff,
 )
 from tests.htmlcheck import html_problems
 
@@ -18,8 +18,7 @@ def test_staff_pages_are_valid_html(client, session, tmp_path):
     pages = {path: client.get(path).data for path in ("/admin/login", "/admin/reset")}
     pages["login with errors"] = client.post("/admin/login", data={}).data
     request = make_request(session, name="Aino <b>Asiakas</b>")
-    user = make_staff(session, orgs=("museokortti",), role="admin")
-    sign_in(client, user)
+    user = signed_in_staff(client, session, orgs=("museokortti",), role="admin")
     for path in ("/admin/requests", "/admin/requests?state=all&overdue=1",
                  f"/admin/requests/{request.id}", "/admin/account", "/admin/stats",
                  "/admin/audit", "/admin/templates/access"):
@@ -41,8 +40,7 @@ def test_decision_pages_are_valid_html(client, session, tmp_path, monkeypatch):
     from tests.backoffice.factories import decide
     from tests.backoffice.test_actions import at
 
-    me = make_staff(session, orgs=("espoo",))
-    sign_in(client, me)
+    me = signed_in_staff(client, session, orgs=("espoo",))
     access = make_request(session, register="kamu-asiakasrekisteri")
     erasure = make_request(session, register="kamu-asiakasrekisteri", right="erasure")
     at(monkeypatch, "2026-03-10")

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from portal.backoffice import queue, queue_views
-from tests.backoffice.factories import make_request, make_staff, sign_in
+from tests.backoffice.factories import make_request, signed_in_staff
 
 TODAY = date(2026, 4, 1)
 
@@ -18,9 +18,7 @@ TODAY = date(2026, 4, 1)
 @pytest.fixture
 def museum_dpo(client, session, monkeypatch):
     monkeypatch.setattr(queue_views, "_today", lambda: TODAY)
-    user = make_staff(session, email="dpo@museot.example", orgs=("museokortti",))
-    sign_in(client, user)
-    return user
+    return signed_in_staff(client, session, email="dpo@museot.example", orgs=("museokortti",))
 
 
 def references(html: str) -> list[str]:

@@ -14,7 +14,7 @@ from portal.backoffice.stats import PurgedRequestFact
 from portal.dsr.models import DataRequest, ResponseDocument
 from portal.law.decisions import Decision
 from portal.mail.models import OutboxMail
-from tests.backoffice.factories import make_request, make_staff, sign_in
+from tests.backoffice.factories import make_request, make_staff, sign_in, signed_in_staff
 from tests.dsr.helpers import at_helsinki
 
 
@@ -142,9 +142,8 @@ def test_retention_keeps_recently_closed_requests(app, session):
 
 
 def test_the_audit_trail_names_the_staff_member(app, session):
-    admin = make_staff(session, email="admin@museot.example", orgs=("museokortti",),
-                       role="admin")
     client = app.test_client()
-    sign_in(client, admin)
+    signed_in_staff(client, session, email="admin@museot.example", orgs=("museokortti",),
+                    role="admin")
     html = client.get("/admin/audit").get_data(as_text=True)
     assert "<td>admin@museot.example</td>" in html

@@ -15,8 +15,6 @@ from tests.backoffice.factories import (
     csrf_of,
     decide,
     make_request,
-    make_staff,
-    sign_in,
     signed_in_staff,
 )
 from tests.backoffice.test_actions import at
@@ -56,8 +54,8 @@ def test_an_empty_template_is_refused(client, session, dpo):
 
 def test_handlers_cannot_edit_letter_texts(app, session):
     client = app.test_client()
-    sign_in(client, make_staff(session, email="h@museot.example", orgs=("museokortti",),
-                               role="handler"))
+    signed_in_staff(client, session, email="h@museot.example", orgs=("museokortti",),
+                    role="handler")
     assert client.get("/admin/templates/access").status_code == 403
 
 

@@ -7,68 +7,58 @@ import uuid
 
 import pytest
 
-from tests.backoffice.factories import make_request, make_staff
-from tests.browser.test_decision_browser import sign_in
-from tests.browser.test_public_browser import axe_violations
+from tests.backoffice.factories import make_request
+from tests.browser.steps import click
 
 pytestmark = pytest.mark.browser
 
 
-def test_staff_pages_of_holds_fees_representatives_and_retention(browser, live_server,
-                                                                  axe_source):
+def test_staff_pages_of_holds_fees_representatives_and_retention(live_server, staff_page,
+                                                                  check_page):
     with (live_server.app.extensions["db_sessionmaker"]() as session,
           live_server.app.test_request_context()):
-        dpo = make_staff(session, email=f"{uuid.uuid4().hex[:8]}@museot.example",
-                         orgs=("museokortti",), locale="fi")
         request = make_request(session, name="Hanna Huoltaja", key=uuid.uuid4().hex)
         request.represented_name, request.authority = "Eetu Esimerkki", "guardian"
         session.commit()
         request_id = request.id
-    tab = browser.new_context(bypass_csp=True).new_page()
-    sign_in(tab, live_server, dpo)
+    tab = staff_page(live_server, orgs=("museokortti",), locale="fi")
     tab.goto(f"{live_server}/admin/requests/{request_id}")
     tab.click("details:has(#fee-amount) > summary")
-    assert axe_violations(tab, axe_source) == []
+    check_page(tab)
 
-    with tab.expect_navigation():
-        tab.click("form:has(#hold-note) button[type=submit]")
+    click(tab, "form:has(#hold-note) button[type=submit]")
     assert tab.locator("#error-summary a[href='#hold-reason']").count() == 1
-    assert axe_violations(tab, axe_source) == []
+    check_page(tab)
     tab.check("#hold-reason-appeal")
     tab.fill("#hold-note", "HAO 12/2026")
-    with tab.expect_navigation():
-        tab.click("form:has(#hold-note) button[type=submit]")
+    click(tab, "form:has(#hold-note) button[type=submit]")
     assert "Valitus tai oikaisuvaatimus" in tab.locator("#legal-hold + p").inner_text()
 
     tab.click("details:has(#fee-amount) > summary")
-    with tab.expect_navigation():
-        tab.click("form:has(#fee-amount) button[type=submit]")
+    click(tab, "form:has(#fee-amount) button[type=submit]")
     assert tab.locator("#fee-ground[aria-describedby='fee-ground-error']").count() == 1
-    assert axe_violations(tab, axe_source) == []
-    with tab.expect_navigation():
-        tab.click("form:has(#authority-note) button[type=submit]")
+    check_page(tab)
+    click(tab, "form:has(#authority-note) button[type=submit]")
     assert tab.locator("#authority-note[aria-invalid='true']").count() == 1
-    assert axe_violations(tab, axe_source) == []
+    check_page(tab)
 
     tab.goto(f"{live_server}/admin/organisations/museokortti/fees")
-    assert axe_violations(tab, axe_source) == []
+    check_page(tab)
     tab.goto(f"{live_server}/admin/organisations/museokortti/retention")
     tab.fill("#requests", "vuosi")
-    with tab.expect_navigation():
-        tab.click("main form button[type=submit]")
+    click(tab, "main form button[type=submit]")
     assert tab.locator("#error-summary a[href='#requests']").count() == 1
-    assert axe_violations(tab, axe_source) == []
+    check_page(tab)
 
 
-def test_the_request_form_for_someone_else_with_its_errors(page, live_server, axe_source):
+def test_the_request_form_for_someone_else_with_its_errors(page, live_server, check_page):
     page.goto(f"{live_server}/sv/requests/new")
     page.check("#right-access")
     page.fill("#name", "Hanna Huoltaja")
     page.fill("#email", "hanna@example.fi")
     page.check("#on_behalf-other")
-    with page.expect_navigation():
-        page.click("main form button[type=submit]")
+    click(page, "main form button[type=submit]")
     summary = page.locator("#error-summary a")
     assert [summary.nth(i).get_attribute("href") for i in range(summary.count())] == [
         "#represented_name", "#authority-group", "#authority_proof"]
-    assert axe_violations(page, axe_source) == []
+    check_page(page)

@@ -7,38 +7,17 @@ PDF letter, and see what the requester sees.
 
 from __future__ import annotations
 
-import io
-import re
-
 import pytest
-from pypdf import PdfReader
 
-from portal.backoffice import action_views, decision_views, queue_views
-from portal.dsr import views
-from portal.mail.cli import send_once
-from tests.backoffice.factories import PASSWORD, code_for, make_request, make_staff
-from tests.dsr.helpers import at_helsinki
+from tests.backoffice.factories import make_request
+from tests.browser.steps import click, deliver, letter_text, on, status_path
 
 pytestmark = pytest.mark.browser
 
 
-def deliver(live) -> list:
-    with live.app.app_context():
-        send_once()
-    return live.smtp.messages
-
-
-def on(monkeypatch, day: str) -> None:
-    moment = at_helsinki(day)
-    for module in (action_views, decision_views, queue_views, views):
-        monkeypatch.setattr(module, "utcnow", lambda: moment)
-    monkeypatch.setattr(queue_views, "_today", lambda: moment.date())
-
-
-def test_a_dpos_day(page, mailing_live_server, monkeypatch):
+def test_a_dpos_day(mailing_live_server, monkeypatch, staff_page):
     live = mailing_live_server
     with live.app.extensions["db_sessionmaker"]() as session, live.app.test_request_context():
-        dpo = make_staff(session, email="dpo@museot.example", orgs=("museokortti",))
         first = make_request(session, received="2026-03-02", name="Sara Svensson",
                              email="sara@example.fi")
         first.locale = "sv"
@@ -49,12 +28,7 @@ def test_a_dpos_day(page, mailing_live_server, monkeypatch):
         session.commit()
     on(monkeypatch, "2026-03-03")
 
-    page.goto(live + "/admin/login")
-    page.fill("#email", dpo.email)
-    page.fill("#password", PASSWORD)
-    page.fill("#code", code_for(dpo))
-    with page.expect_navigation():
-        page.click("button[type=submit]")
+    page = staff_page(live, orgs=("museokortti",))
     page.locator("table.queue tbody tr").first.get_by_role("link").click()
     page.wait_for_load_state()
     assert "MUSEOKORTTI-2026-0001" in page.inner_text("h1")  # the open one due first
@@ -62,21 +36,18 @@ def test_a_dpos_day(page, mailing_live_server, monkeypatch):
 
     page.fill("#ask_information-text", "Vilket kortnummer gäller det?")
     page.get_by_label("To have the request specified (GDPR Recital 63)", exact=False).check()
-    with page.expect_navigation():
-        page.click("form:has(#ask_information-text) button[type=submit]")
+    click(page, "form:has(#ask_information-text) button[type=submit]")
     question = deliver(live)[-1]
     assert question["To"] == "sara@example.fi" and "Vilket kortnummer" in question.get_content()
     assert "skäl 63 i dataskyddsförordningen" in question.get_content()
-    status = re.search(r"http://localhost(/sv/requests/status/\S+)",
-                       question.get_content()).group(1)
+    status = status_path(question, "sv")
 
     on(monkeypatch, "2026-03-13")
     requester = page.context.new_page()
     requester.goto(live + status)
     assert "tidsfristen löper inte förrän du svarar" in requester.inner_text("main")
     requester.fill("#answer-text", "Kort 12345.")
-    with requester.expect_navigation():
-        requester.click("#answer button[type=submit]")
+    click(requester, "#answer button[type=submit]")
     assert "Mottagen, behandlas" in requester.inner_text("main")
 
     on(monkeypatch, "2026-03-20")
@@ -85,24 +56,19 @@ def test_a_dpos_day(page, mailing_live_server, monkeypatch):
     main = page.inner_text("main")
     assert "Monday, April 13, 2026" in main and "10 days are added" in main
     page.fill("#extend-text", "Uppgifterna finns i tre system.")
-    with page.expect_navigation():
-        page.click("form:has(#extend-text) button[type=submit]")
+    click(page, "form:has(#extend-text) button[type=submit]")
     extension = deliver(live)[-1]
     assert "fredag 12 juni 2026" in extension.get_content()
 
     on(monkeypatch, "2026-03-25")
     page.check("#outcome-granted")
-    with page.expect_navigation():
-        page.click("form:has(#outcome-granted) button[type=submit]")
+    click(page, "form:has(#outcome-granted) button[type=submit]")
     page.fill("#decision-text", "Här är dina uppgifter.")
-    with page.expect_navigation():
-        page.click("form:has(#decision-text) button[type=submit]")
-    with page.expect_navigation():
-        page.click("#send-decision")
+    click(page, "form:has(#decision-text) button[type=submit]")
+    click(page, "#send-decision")
     answer = deliver(live)[-1]
     assert answer["Subject"] == "Beslut om din begäran MUSEOKORTTI-2026-0001"
-    [letter] = [a for a in answer.iter_attachments() if a.get_filename().endswith(".pdf")]
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(letter.get_content())).pages)
+    text = letter_text(answer)
     assert "Här är dina uppgifter." in text and "Dataombudsmannens byrå" in text
     requester.goto(live + status)
     assert "Besvarad" in requester.inner_text("main")

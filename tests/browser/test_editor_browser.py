@@ -3,15 +3,11 @@ the public sees the new version and what changed. axe-core checks every editor p
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
-from pypdf import PdfReader
 
-from tests.backoffice.factories import PASSWORD, code_for, make_staff
-from tests.browser.test_public_browser import axe_violations
-from tests.conftest import BACKENDS, serve, served_database
+from tests.browser.steps import pdf_text
 
 pytestmark = pytest.mark.browser
 SLUG = "tietosuojaportaali"
@@ -21,36 +17,10 @@ NEW = {"fi": "Pyyntöjä säilytetään viisi vuotta niiden käsittelyn päätty
 OLD_EN = "Unconfirmed requests are deleted after seven days."
 
 
-@pytest.fixture(params=BACKENDS)
-def editing_server(tmp_path, request):
-    with serve(tmp_path, served_database(request.param, tmp_path, request)) as live:
-        with live.app.extensions["db_sessionmaker"]() as session, \
-                live.app.test_request_context():
-            live.editor = make_staff(session, email="editor@espoo.example", orgs=("espoo",),
-                                     role="editor", locale="fi")
-        yield live
-
-
-def _sign_in(page, live) -> None:
-    page.goto(live + "/admin/login")
-    page.fill("#email", live.editor.email)
-    page.fill("#password", PASSWORD)
-    page.fill("#code", code_for(live.editor))
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-
-
-def _pdf_text(page, url: str) -> str:
-    response = page.request.get(url)
-    assert response.ok and response.headers["content-type"] == "application/pdf"
-    reader = PdfReader(io.BytesIO(response.body()))
-    return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
-
-
 def test_an_editor_changes_a_notice_in_three_languages_and_publishes_it(
-        page, editing_server, axe_source):
-    live = editing_server
-    _sign_in(page, live)
+        own_server, staff_page, check_page):
+    live = own_server
+    page = staff_page(live, orgs=("espoo",), role="editor", locale="fi")
     page.get_by_role("link", name="Tietosuojaselosteet").click()
     page.get_by_role("link", name="Tietosuojaportaalin asiointirekisteri").click()
     page.get_by_role("link", name="Muokkaa", exact=True).click()
@@ -65,7 +35,7 @@ def test_an_editor_changes_a_notice_in_three_languages_and_publishes_it(
         page.get_by_role("link", name=f"Sivu: {name}").click()
         assert NEW[lang] in page.inner_text("main")
         page.go_back()
-    assert NEW["sv"] in _pdf_text(page, live + f"/admin/registers/{SLUG}/preview/sv.pdf")
+    assert NEW["sv"] in pdf_text(page, live + f"/admin/registers/{SLUG}/preview/sv.pdf")
     assert NEW["en"] not in page.request.get(live + f"/en/registers/{SLUG}").text()
 
     page.get_by_role("button", name="Julkaise luonnos").click()
@@ -74,7 +44,7 @@ def test_an_editor_changes_a_notice_in_three_languages_and_publishes_it(
     for lang, text in NEW.items():
         page.goto(live + f"/{lang}/registers/{SLUG}")
         assert text in page.inner_text("main")
-        assert text in _pdf_text(page, live + f"/{lang}/registers/{SLUG}.pdf")
+        assert text in pdf_text(page, live + f"/{lang}/registers/{SLUG}.pdf")
         document = page.request.get(live + f"/{lang}/registers/{SLUG}.jsonld").json()
         (storage,) = document["dpv:hasProcess"][0]["dpv:hasStorageCondition"]
         assert storage["dpv:hasDuration"]["dct:description"] == {"@value": text, "@language": lang}
@@ -92,26 +62,26 @@ def test_an_editor_changes_a_notice_in_three_languages_and_publishes_it(
     for lang in NEW:  # the versions and a real difference pass axe in every language
         for path in ("versions", "versions/compare?from=1&to=2", "versions/1"):
             page.goto(f"{live}/{lang}/registers/{SLUG}/{path}")
-            assert axe_violations(page, axe_source) == [], (lang, path)
+            check_page(page, lang, path)
     assert json.loads(page.request.get(live + f"/en/registers/{SLUG}.jsonld").text())
 
 
-def test_every_editor_page_passes_axe_in_every_language(page, editing_server, axe_source):
-    live = editing_server
-    _sign_in(page, live)
+def test_every_editor_page_passes_axe_in_every_language(own_server, staff_page, check_page):
+    live = own_server
+    page = staff_page(live, orgs=("espoo",), role="editor", locale="fi")
     for lang in ("fi", "sv", "en"):
         for path in ("/admin/registers", f"/admin/registers/{SLUG}",
                      f"/admin/registers/{SLUG}/edit", f"/admin/registers/{SLUG}/preview/{lang}",
                      "/admin/registers/new", "/admin/organisations/espoo"):
             page.goto(f"{live}{path}?lang={lang}")
             assert page.locator("html").get_attribute("lang") == lang
-            assert axe_violations(page, axe_source) == [], (lang, path)
+            check_page(page, lang, path)
         page.goto(f"{live}/admin/registers/{SLUG}/edit?lang={lang}")
         page.fill("#title-sv", "")
         page.fill("#section-retention-en", "")
         page.locator("form[novalidate] button[type=submit]").click()
         assert page.locator(".error-summary a[href='#title-sv']").count() == 1
-        assert axe_violations(page, axe_source) == [], (lang, "edit with errors")
+        check_page(page, lang, "edit with errors")
         page.goto(f"{live}/admin/registers/kamu-asiakasrekisteri?lang={lang}")
         assert page.locator(".checklist li").count() >= 6  # the gaps of its source
-        assert axe_violations(page, axe_source) == [], (lang, "checklist")
+        check_page(page, lang, "checklist")

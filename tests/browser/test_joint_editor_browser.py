@@ -7,34 +7,21 @@ from __future__ import annotations
 
 import pytest
 
-from tests.backoffice.factories import make_staff
-from tests.browser.test_editor_browser import _pdf_text, _sign_in
-from tests.browser.test_public_browser import axe_violations
-from tests.conftest import BACKENDS, serve, served_database
+from tests.browser.steps import pdf_text
 
 pytestmark = pytest.mark.browser
 SLUG = "helmet-asiakasrekisteri"
 ESSENCE_SV = "Helsingfors, Esbo och Vanda har ett gemensamt bibliotekssystem."
 
 
-@pytest.fixture(params=BACKENDS)
-def helsinki_server(tmp_path, request):
-    with serve(tmp_path, served_database(request.param, tmp_path, request)) as live:
-        with live.app.extensions["db_sessionmaker"]() as session, \
-                live.app.test_request_context():
-            live.editor = make_staff(session, email="editor@hel.example", orgs=("helsinki",),
-                                     role="editor", locale="sv")
-        yield live
-
-
 def test_an_editor_changes_the_joint_controllers_and_the_arrangement(
-        page, helsinki_server, axe_source):
-    live = helsinki_server
-    _sign_in(page, live)
+        own_server, staff_page, check_page):
+    live = own_server
+    page = staff_page(live, orgs=("helsinki",), role="editor", locale="sv")
     page.get_by_role("link", name="Dataskyddsbeskrivningar").click()
     page.get_by_role("link", name="Helmet-bibliotekens kundregister").click()
     page.get_by_role("link", name="Redigera", exact=True).click()
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
 
     # A contact point that is not a joint controller is refused, tied to its field.
     page.get_by_label("Kontaktpunkt för de registrerade").select_option(label="Museikortet")
@@ -42,7 +29,7 @@ def test_an_editor_changes_the_joint_controllers_and_the_arrangement(
     summary = page.locator(".error-summary a[href='#contact_point']")
     assert summary.count() == 1
     assert page.locator("#contact_point").get_attribute("aria-invalid") == "true"
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
 
     page.get_by_label("Grankulla stad").select_option("")
     page.get_by_label("Kontaktpunkt för de registrerade").select_option(label="Esbo stad")
@@ -56,8 +43,8 @@ def test_an_editor_changes_the_joint_controllers_and_the_arrangement(
     main = page.inner_text("main")
     assert "Grankulla stad" not in main and ESSENCE_SV in main
     assert "Kontaktpunkt för de registrerade: Esbo stad." in main
-    assert axe_violations(page, axe_source) == []
-    pdf = _pdf_text(page, live + f"/sv/registers/{SLUG}.pdf")
+    check_page(page)
+    pdf = pdf_text(page, live + f"/sv/registers/{SLUG}.pdf")
     assert "Helsingfors stad · Esbo stad · Vanda stad" in pdf and "Grankulla stad" not in pdf
     document = page.request.get(live + f"/sv/registers/{SLUG}.jsonld").json()
     group = document["dpv:hasJointDataControllers"]
@@ -69,4 +56,4 @@ def test_an_editor_changes_the_joint_controllers_and_the_arrangement(
     group_box = page.locator("#controller-group")
     assert group_box.locator("input[type=radio]").count() == 3
     assert group_box.locator("#controller-espoo").is_checked()
-    assert axe_violations(page, axe_source) == []
+    check_page(page)

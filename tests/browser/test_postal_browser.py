@@ -11,51 +11,34 @@ from sqlalchemy import select
 
 from portal.deadlines import HELSINKI
 from portal.mail.models import OutboxMail
-from tests.backoffice.factories import make_staff
-from tests.browser.test_decision_browser import sign_in
-from tests.browser.test_public_browser import axe_violations
+from tests.browser.steps import click, enter_paper_request
 
 pytestmark = pytest.mark.browser
 
 
-def click(page, selector: str) -> None:
-    with page.expect_navigation():
-        page.click(selector)
-
-
-def test_a_letter_to_post_is_printed_and_recorded_as_posted(browser, live_server, axe_source):
+def test_a_letter_to_post_is_printed_and_recorded_as_posted(live_server, staff_page,
+                                                            check_page):
     live = live_server
-    with live.app.extensions["db_sessionmaker"]() as session, live.app.test_request_context():
-        staff = make_staff(session, email="posti@museot.example", orgs=("museokortti",))
-    page = browser.new_context(bypass_csp=True).new_page()
-    sign_in(page, live, staff)
-
-    page.goto(f"{live}/admin/requests/new")
-    page.check("#channel-letter")
-    today = datetime.now(HELSINKI).date()
-    page.fill("#received_date", (today - timedelta(days=3)).isoformat())
-    page.fill("#received_time", "10:30")
-    page.check("#right-access")
-    page.check("#registers-museokortti")
-    page.fill("#name", "Kalle Kirje")
-    page.fill("#postal_address", "Brevgatan 1\n00100 Helsingfors")
-    page.check("#locale-sv")
-    click(page, "main form button[type=submit]")
+    page = staff_page(live, orgs=("museokortti",))
+    enter_paper_request(page, live, days_ago=3, right="access", register="museokortti",
+                        name="Kalle Kirje", postal_address="Brevgatan 1\n00100 Helsingfors",
+                        locale="sv")
     page.fill("#extend-text", "Uppgifterna finns i tre system.")
     click(page, "form:has(#extend-text) button[type=submit]")
 
     letters = page.locator("#letters")
     assert "To be posted" in letters.inner_text()
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
     pdf = page.request.get(live + letters.locator(
         "a", has_text="Letter for printing").get_attribute("href"))
     assert pdf.headers["content-type"] == "application/pdf"
 
+    today = datetime.now(HELSINKI).date()
     field = letters.locator("input[type=date]")
     field.fill((today + timedelta(days=1)).isoformat())
     click(page, "#letters button[type=submit]")
     assert page.locator(f"#error-summary a[href='#{field.get_attribute('id')}']").count() == 1
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
     page.locator("#letters input[type=date]").fill(today.isoformat())
     click(page, "#letters button[type=submit]")
     assert "Posted on" in page.inner_text("#letters")

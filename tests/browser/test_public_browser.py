@@ -9,33 +9,18 @@ from tests.pages import LANGS, all_pages
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-
-def axe_violations(page, axe_source) -> list[str]:
-    page.add_script_tag(path=str(axe_source))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-    ]
-
 
 @pytest.mark.parametrize("path", all_pages())
-def test_axe_finds_no_wcag_21_aa_violations(page, live_server, axe_source, path):
+def test_axe_finds_no_wcag_21_aa_violations(page, live_server, check_page, path):
     page.goto(live_server + path)
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
 
 
 @pytest.mark.parametrize("path", ["/sv/registers/museokortti", "/en/privacy"])
-def test_axe_on_a_narrow_screen(browser, live_server, axe_source, path):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, bypass_csp=True)
-    tab = context.new_page()
+def test_axe_on_a_narrow_screen(new_tab, live_server, check_page, path):
+    tab = new_tab(viewport={"width": 360, "height": 740})
     tab.goto(live_server + path)
-    assert axe_violations(tab, axe_source) == []
-    context.close()
+    check_page(tab)
 
 
 @pytest.mark.parametrize("start, click, expected", [

@@ -12,50 +12,21 @@ from __future__ import annotations
 import pytest
 from babel import Locale
 
-from tests.backoffice.factories import make_staff
-from tests.browser.test_editor_browser import _sign_in
-from tests.browser.test_public_browser import axe_violations
-from tests.conftest import BACKENDS, serve, served_database
-from tests.htmlcheck import html_problems
-
 pytestmark = pytest.mark.browser
 SCHOOL = "honkalahti-oppilasrekisteri"
 HELMET = "helmet-asiakasrekisteri"
 LAW = "Oppilas- ja opiskelijahuoltolaki"
 
 
-def _served(tmp_path, request, email: str, org: str, locale: str):
-    with serve(tmp_path, served_database(request.param, tmp_path, request)) as live:
-        with live.app.extensions["db_sessionmaker"]() as session, \
-                live.app.test_request_context():
-            live.editor = make_staff(session, email=email, orgs=(org,), role="editor",
-                                     locale=locale)
-        yield live
-
-
-@pytest.fixture(params=BACKENDS)
-def school_server(tmp_path, request):
-    yield from _served(tmp_path, request, "editor@honkalahti.example", "honkalahti", "fi")
-
-
-@pytest.fixture(params=BACKENDS)
-def helsinki_server(tmp_path, request):
-    yield from _served(tmp_path, request, "editor@hel.example", "helsinki", "sv")
-
-
-def _valid(page, tmp_path) -> None:
-    assert html_problems({page.url: page.content().encode()}, tmp_path) == []
-
-
 def test_a_finnish_only_notice_gets_a_purpose_with_health_data_and_law(
-        page, school_server, axe_source, tmp_path):
-    live = school_server
-    _sign_in(page, live)
+        own_server, staff_page, check_page):
+    live = own_server
+    page = staff_page(live, orgs=("honkalahti",), role="editor", locale="fi")
     page.goto(live + f"/admin/registers/{SCHOOL}")
     page.get_by_role("link", name="Käsittelyn tarkoitukset ja siirrot").click()
     assert page.locator("[id$='-sv'], [id$='-en']").count() == 0  # Finnish columns only
     assert page.is_checked("#purpose-1-personal_data-Health")  # from the register's codes
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
 
     page.fill("#purpose-1-name-fi", "Oppilashuolto")
     page.uncheck("#purpose-1-legal_bases-A6-1-c")
@@ -69,8 +40,7 @@ def test_a_finnish_only_notice_gets_a_purpose_with_health_data_and_law(
     assert summary.evaluate_all("links => links.map(a => a.hash)") == [
         "#purpose-1-law-1-number"]
     assert page.locator("#purpose-1-law-1-number").get_attribute("aria-invalid") == "true"
-    _valid(page, tmp_path)  # before axe adds its script to the page
-    assert axe_violations(page, axe_source) == []
+    check_page(page, html=True)
 
     summary.click()
     page.fill("#purpose-1-law-1-number", "1287/2013")
@@ -84,23 +54,23 @@ def test_a_finnish_only_notice_gets_a_purpose_with_health_data_and_law(
     main = page.inner_text("main")
     assert "Oppilashuolto" in main and f"{LAW} (1287/2013) 20 §" in main
     assert "10 vuotta" in main
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
     document = page.request.get(live + f"/fi/registers/{SCHOOL}.jsonld").json()
     (process,) = [p for p in document["dpv:hasProcess"]
                   if p["@id"].endswith("#purpose-oppilashuolto")]
     assert {"@id": "eu-gdpr:A9-2-g"} in process["dpv:hasLegalBasis"]
     assert {"@id": "pd:Health"} in process["dpv:hasPersonalData"]
     assert process["dpv:hasApplicableLaw"][0]["schema:legislationIdentifier"] == "1287/2013"
+    assert check_page.html_problems() == []
 
 
-def test_a_joint_controllers_purpose_and_transfer_are_edited(
-        page, helsinki_server, axe_source, tmp_path):
-    live = helsinki_server
-    _sign_in(page, live)
+def test_a_joint_controllers_purpose_and_transfer_are_edited(own_server, staff_page,
+                                                             check_page):
+    live = own_server
+    page = staff_page(live, orgs=("helsinki",), role="editor", locale="sv")
     page.goto(live + f"/admin/registers/{HELMET}")
     page.get_by_role("link", name="Ändamål och överföringar").click()
-    _valid(page, tmp_path)  # before axe adds its script to the page
-    assert axe_violations(page, axe_source) == []
+    check_page(page, html=True)
     if page.locator("#purpose-1-remove").count() == 0:  # a format-1 notice: a new purpose
         for field in page.locator("[id^='purpose-1-name-']").all():
             field.fill({"fi": "Lainaus", "sv": "Utlåning", "en": "Lending"}[
@@ -129,10 +99,11 @@ def test_a_joint_controllers_purpose_and_transfer_are_edited(
     main = page.inner_text("main")
     assert Locale("sv").territories["US"] in main and "5 år" in main
     assert "standardavtalsklausuler" in main.lower() or "46.2 c" in main
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
     document = page.request.get(live + f"/sv/registers/{HELMET}.jsonld").json()
     assert document["dpv:hasJointDataControllers"]
     durations = [p["dpv:hasStorageCondition"][0]["dpv:hasDuration"]["rdf:value"]["@value"]
                  for p in document["dpv:hasProcess"] if p.get("dpv:hasStorageCondition")]
     assert "P5Y" in durations
     assert any("US" in str(p) and "A46-2-c" in str(p) for p in document["dpv:hasProcess"])
+    assert check_page.html_problems() == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.test_staff_a11y import sign_in, staff  # noqa: F401 (fixture)
+from tests.browser.steps import sign_in
 from tests.pages import all_pages
 
 pytestmark = pytest.mark.browser
@@ -53,7 +53,7 @@ def test_public_pages_reflow_at_320_px(narrow, live_server, path):
     tab.close()
 
 
-def test_staff_pages_reflow_at_320_px(narrow, live_server, staff):  # noqa: F811
+def test_staff_pages_reflow_at_320_px(narrow, live_server, staff):
     tab = narrow.new_page()
     sign_in(tab, live_server, staff)
     for path in ("/admin/requests", "/admin/stats", "/admin/registers",

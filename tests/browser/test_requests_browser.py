@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from sqlalchemy import select
 
-from portal.mail.models import OutboxMail
-from tests.browser.test_public_browser import axe_violations
+from tests.browser.steps import newest_link
 
 pytestmark = pytest.mark.browser
 
@@ -22,13 +18,6 @@ def tab_to(page, selector: str, limit: int = 60) -> None:
     raise AssertionError(f"{selector} was not reached by keyboard")
 
 
-def newest_link(live_server, email: str) -> str:
-    with live_server.app.extensions["db_sessionmaker"]() as session:
-        mail = session.scalar(select(OutboxMail).where(OutboxMail.recipient == email)
-                              .order_by(OutboxMail.id.desc()))
-    return re.search(r"http://localhost(\S+)", mail.body).group(1)
-
-
 TEXTS = {
     "fi": {"button": "Lähetä pyyntö", "confirm": "Vahvista ja lähetä pyyntö",
            "state": "Vastaanotettu, käsittelyssä", "summary": "Lomakkeessa on virhe"},
@@ -40,7 +29,7 @@ TEXTS = {
 
 
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
-def test_the_whole_journey_by_keyboard_with_axe_on_every_page(page, live_server, axe_source,
+def test_the_whole_journey_by_keyboard_with_axe_on_every_page(page, live_server, check_page,
                                                               lang):
     email = f"keyboard-{lang}@example.fi"
     page.goto(f"{live_server}/{lang}/registers/museokortti")
@@ -54,7 +43,7 @@ def test_the_whole_journey_by_keyboard_with_axe_on_every_page(page, live_server,
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.locator(".error-summary h2").inner_text() == TEXTS[lang]["summary"]
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
     page.keyboard.press("Tab")  # the focus is on the summary: its first link is next
     page.keyboard.press("Enter")
     assert page.evaluate("() => location.hash") == "#right-group"
@@ -75,16 +64,16 @@ def test_the_whole_journey_by_keyboard_with_axe_on_every_page(page, live_server,
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith(f"/{lang}/requests/sent")
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
 
     page.goto(live_server + newest_link(live_server, email))
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
     tab_to(page, "button[type=submit]")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "/requests/status/" in page.url
     assert TEXTS[lang]["state"] in page.inner_text("main")
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
     tab_to(page, "summary")
     page.keyboard.press("Enter")
     assert page.locator("details").get_attribute("open") is not None

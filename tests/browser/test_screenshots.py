@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 
 from portal.dsr import service
-from tests.backoffice.factories import make_staff
-from tests.browser.test_staff_a11y import sign_in
+from tests.browser.steps import new_staff, sign_in
 from tests.conftest import serve, served_database
 from tests.dsr.helpers import at_helsinki
 
@@ -95,10 +94,7 @@ def test_public_pages_in_each_national_language(browser, live_server, folder, st
 @pytest.mark.parametrize("lang", LANGS)
 def test_staff_pages_in_each_national_language(browser, live_server, folder, status_path,
                                                lang):
-    sessions = live_server.app.extensions["db_sessionmaker"]
-    with sessions() as session, live_server.app.test_request_context():
-        user = make_staff(session, email=f"{uuid.uuid4().hex[:8]}@espoo.example",
-                          orgs=("espoo", "museokortti"), locale=lang)
+    user = new_staff(live_server, orgs=("espoo", "museokortti"), locale=lang)
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     tab = context.new_page()
     sign_in(tab, live_server, user)

@@ -3,39 +3,17 @@
 from __future__ import annotations
 
 import time
-import uuid
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
 
 import portal.backoffice as backoffice
-from tests.backoffice.factories import PASSWORD, code_for, make_request, make_staff
+from tests.browser.steps import sign_in
 
 pytestmark = pytest.mark.browser
 
 NOTE = "Soitettu Ainolle 10.3.; hän tarkentaa pyyntöään."
-
-
-@pytest.fixture
-def staff(live_server):
-    """A Swedish-speaking DPO of their own (one-time codes are per account), and a request."""
-    sessions = live_server.app.extensions["db_sessionmaker"]
-    with sessions() as session, live_server.app.test_request_context():
-        user = make_staff(session, email=f"{uuid.uuid4().hex[:8]}@museot.example",
-                          orgs=("espoo", "museokortti"), locale="sv")
-        make_request(session, name="Sara Svensson", key=uuid.uuid4().hex)
-        return user
-
-
-def sign_in(tab, live_server, user, moment: datetime | None = None) -> None:
-    if "/admin/login" not in tab.url:
-        tab.goto(live_server + "/admin/login")
-    tab.fill("#email", user.email)
-    tab.fill("#password", PASSWORD)
-    tab.fill("#code", code_for(user, moment))
-    with tab.expect_navigation():
-        tab.keyboard.press("Enter")
 
 
 def test_the_sign_out_button_keeps_its_box_in_forced_colours(browser, live_server, staff):
@@ -95,17 +73,13 @@ def test_a_note_sent_after_the_sign_out_is_put_back_in_its_form(browser, live_se
     context.close()
 
 
-def test_the_settings_page_of_each_organisation_is_reached_from_the_menu(browser, live_server,
-                                                                         staff, axe_source):
-    from tests.browser.test_public_browser import axe_violations
-
-    context = browser.new_context(viewport={"width": 320, "height": 640}, bypass_csp=True)
-    tab = context.new_page()
+def test_the_settings_page_of_each_organisation_is_reached_from_the_menu(new_tab, live_server,
+                                                                         staff, check_page):
+    tab = new_tab(viewport={"width": 320, "height": 640})
     sign_in(tab, live_server, staff)
     tab.get_by_role("link", name="Organisationens inställningar: Museikortet").click()
     assert tab.locator("h1").inner_text() == "Organisationens inställningar: Museikortet"
-    assert axe_violations(tab, axe_source) == []
+    check_page(tab)
     assert tab.evaluate("() => document.documentElement.scrollWidth") <= 320
     tab.get_by_role("link", name="Avgifter").click()
     assert tab.url.endswith("/admin/organisations/museokortti/fees")
-    context.close()

@@ -11,11 +11,9 @@ from sqlalchemy import select
 
 from portal.backoffice import steps_views
 from portal.dsr.models import DataRequest
-from tests.backoffice.factories import make_request, make_staff
-from tests.browser.test_decision_browser import sign_in
-from tests.browser.test_dpo_day import deliver
-from tests.browser.test_dpo_day import on as on_day
-from tests.browser.test_public_browser import axe_violations
+from tests.backoffice.factories import make_request
+from tests.browser.steps import body, click, deliver, status_path
+from tests.browser.steps import on as on_day
 from tests.dsr.helpers import at_helsinki
 
 pytestmark = pytest.mark.browser
@@ -26,34 +24,22 @@ def on(monkeypatch, day: str) -> None:
     monkeypatch.setattr(steps_views, "utcnow", lambda: at_helsinki(day))
 
 
-def setup(live, right: str, email: str, register="museokortti", org="museokortti"):
+def a_request(live, right: str, email: str, register="museokortti") -> int:
     with live.app.extensions["db_sessionmaker"]() as session, live.app.test_request_context():
-        dpo = make_staff(session, email=f"dpo-{right}@{org}.example", orgs=(org,))
-        request = make_request(session, register=register, right=right, received="2026-03-02",
-                               email=email)
-        return dpo, request.id
-
-
-def body(mail) -> str:
-    return mail.get_body(("plain",)).get_content()
-
-
-def click(page, selector: str) -> None:
-    with page.expect_navigation():
-        page.click(selector)
+        return make_request(session, register=register, right=right, received="2026-03-02",
+                            email=email).id
 
 
 def test_a_restriction_is_set_the_requester_told_and_then_lifted(
-        browser, mailing_live_server, monkeypatch, axe_source):
+        mailing_live_server, monkeypatch, staff_page, new_tab, check_page):
     live = mailing_live_server
-    dpo, request_id = setup(live, "restriction", "rajoitus@example.fi")
-    page = browser.new_context(bypass_csp=True).new_page()
-    sign_in(page, live, dpo)
+    request_id = a_request(live, "restriction", "rajoitus@example.fi")
+    page = staff_page(live, orgs=("museokortti",))
     on(monkeypatch, "2026-03-03")
     page.goto(f"{live}/admin/requests/{request_id}")
     click(page, "form:has(input[value=restrict]) button")
     assert "The processing is restricted from March 3, 2026" in page.inner_text("main")
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
     mail = deliver(live)[-1]
     assert mail["To"] == "rajoitus@example.fi" and "rajoitettu 3. maaliskuuta 2026" in body(mail)
     page.goto(f"{live}/admin/requests")
@@ -64,7 +50,7 @@ def test_a_restriction_is_set_the_requester_told_and_then_lifted(
     assert page.locator("form:has(input[value=lift])").count() == 0  # not before telling
     click(page, "form:has(#lifting-text) button")  # no reasons: refused, linked to the field
     assert page.locator(".error-summary a[href='#lifting-text']").count() == 1
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
     page.fill("#lifting-text", "Tietojesi oikeellisuus on tarkistettu.")
     click(page, "form:has(#lifting-text) button")
     told = deliver(live)[-1]
@@ -76,28 +62,26 @@ def test_a_restriction_is_set_the_requester_told_and_then_lifted(
     click(page, "form:has(input[value=lift]) button")
     main = page.inner_text("main")
     assert "restricted from March 3, 2026 to March 18, 2026" in main
-    status = re.search(r"http://localhost(/fi/requests/status/\S+)", body(told)).group(1)
-    requester = browser.new_context(bypass_csp=True).new_page()
-    requester.goto(live + status)
+    requester = new_tab()
+    requester.goto(live + status_path(told, "fi"))
     history = requester.inner_text("main")
     assert "Tietojesi käsittelyä rajoitettiin" in history and "Rajoitus poistettiin" in history
-    assert axe_violations(requester, axe_source) == []
+    check_page(requester)
 
 
-def test_an_objection_is_restricted_while_it_is_assessed(browser, mailing_live_server,
-                                                         monkeypatch, axe_source):
+def test_an_objection_is_restricted_while_it_is_assessed(mailing_live_server, monkeypatch,
+                                                         staff_page, check_page):
     live = mailing_live_server
-    dpo, request_id = setup(live, "objection", "vastustan@example.fi",
-                            register="kamu-asiakasrekisteri", org="espoo")
-    page = browser.new_context(bypass_csp=True).new_page()
-    sign_in(page, live, dpo)
+    request_id = a_request(live, "objection", "vastustan@example.fi",
+                           register="kamu-asiakasrekisteri")
+    page = staff_page(live, orgs=("espoo",))
     on(monkeypatch, "2026-03-04")
     page.goto(f"{live}/admin/requests/{request_id}")
     assert "Restrict while the objection is assessed" in page.inner_text("main")
     click(page, "form:has(input[value=restrict]) button")
     mail = deliver(live)[-1]
     assert "tietosuoja-asetuksen 18 artiklan 1 kohdan d alakohta" in body(mail)
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
     # The assessment goes on: the decision form is still there, with the objection's grounds.
     page.check("#outcome-refused")
     click(page, "form:has(#outcome-refused) button[type=submit]")
@@ -105,11 +89,10 @@ def test_an_objection_is_restricted_while_it_is_assessed(browser, mailing_live_s
 
 
 def test_a_portability_answer_is_transmitted_to_another_organisation(
-        browser, mailing_live_server, monkeypatch, axe_source, tmp_path):
+        mailing_live_server, monkeypatch, staff_page, check_page, tmp_path):
     live = mailing_live_server
-    dpo, request_id = setup(live, "portability", "siirto@example.fi")
-    page = browser.new_context(bypass_csp=True).new_page()
-    sign_in(page, live, dpo)
+    request_id = a_request(live, "portability", "siirto@example.fi")
+    page = staff_page(live, orgs=("museokortti",))
     on(monkeypatch, "2026-03-05")
     page.goto(f"{live}/admin/requests/{request_id}?outcome=granted")
     data = tmp_path / "tiedot.json"
@@ -122,7 +105,7 @@ def test_a_portability_answer_is_transmitted_to_another_organisation(
     page.fill("#transmit-address", "ei osoite")
     click(page, "form:has(#transmit-address) button")
     assert page.locator(".error-summary a[href='#transmit-address']").count() == 1
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
     page.fill("#transmit-address", "vastaanotto@toinen.example")
     click(page, "form:has(#transmit-address) button")
     sent = deliver(live)[-1]
@@ -133,11 +116,11 @@ def test_a_portability_answer_is_transmitted_to_another_organisation(
     assert "vastaanotto@toinen.example" in page.inner_text("main")
 
 
-def test_consent_is_withdrawn_through_the_form(browser, mailing_live_server, axe_source):
+def test_consent_is_withdrawn_through_the_form(mailing_live_server, new_tab, check_page):
     live = mailing_live_server
-    page = browser.new_context(bypass_csp=True).new_page()
+    page = new_tab()
     page.goto(f"{live}/sv/requests/new?register=museokortti")
-    assert axe_violations(page, axe_source) == []
+    check_page(page)
     page.check("#right-consent")
     page.fill("#name", "Sara Samtycke")
     page.fill("#email", "sara.samtycke@example.fi")

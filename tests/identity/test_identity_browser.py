@@ -15,8 +15,7 @@ from portal.dsr import service
 from portal.dsr.models import DataRequest
 from portal.mail.models import OutboxMail
 from tests.backoffice.factories import make_staff
-from tests.browser.test_decision_browser import sign_in
-from tests.browser.test_public_browser import axe_violations
+from tests.browser.steps import axe_violations, sign_in
 from tests.conftest import BACKENDS, need, serve, served_database
 from tests.identity.conftest import CODE_KEY
 from tests.idp import provider as idp
