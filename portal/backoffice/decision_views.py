@@ -22,6 +22,7 @@ from ..law import grounds as ground_rules
 from ..law import openness, steps
 from ..law.identification import CollectionUnavailable
 from ..law.remedies import CourtNotNamed
+from ..uploads import staff_upload
 from . import actions, bp, decisions
 from .action_views import ERRORS as ACTION_ERRORS
 from .document_decisions import document_fields
@@ -184,6 +185,7 @@ def _done(request_id: int, message: str):
 
 
 @bp.post("/requests/<int:request_id>/decision")
+@staff_upload
 @limiter.limit("20 per minute", key_func=lambda: f"staff:{current_user.id}")
 def prepare_decision(request_id: int):
     data_request, session = visible_request(request_id), get_session()
