@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import Flask
 from werkzeug.routing import BaseConverter
 
-from . import cli, db, errors, i18n, logs, security
+from . import cli, db, errors, i18n, logs, security, uploads
 from .assets import STATIC, TEMPLATES
 from .extensions import csrf, limiter, login_manager, mail
 from .notices import pagecache
@@ -46,6 +46,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     )
     app.url_map.converters["slug"] = SlugConverter
     db.init_app(app, settings.database_url)
+    uploads.init_app(app)  # before anything reads a request's body (CSRF does)
     csrf.init_app(app)
     mail.init_app(app)
     login_manager.init_app(app)

@@ -6,10 +6,13 @@ import logging
 
 from flask import Flask, Response, render_template
 from flask.globals import request_ctx
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, RequestEntityTooLarge
+
+from .uploads import limit_mb
 
 log = logging.getLogger(__name__)
 
@@ -21,8 +24,7 @@ MESSAGES = {
           _l("The page does not exist or has been removed. Check the address or start from the "
              "front page.")),
     405: (_l("Not allowed"), _l("This page cannot be used in that way.")),
-    413: (_l("Too much data"),
-          _l("What you sent was too large. Shorten the text or send a smaller file.")),
+    413: (_l("Too much data"), None),  # the message names the form's limit (_too_large)
     429: (_l("Too many attempts"), _l("Please wait a moment and try again.")),
     500: (_l("Something went wrong"),
           _l("The error has been recorded. Please try again later.")),
@@ -51,6 +53,16 @@ def init_app(app: Flask) -> None:
         if error.code is None or error.code < 400:
             return error
         return _page(error.code)
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def _too_large(_error):
+        """Nothing of the form was read, so nothing is kept: the page names this form's limit
+        (2 MB on public forms, ``PORTAL_STAFF_UPLOAD_MAX_MB`` on staff forms with files)
+        and says that files must be attached again."""
+        return _page(413, _("What you sent was larger than the %(size)s MB this form accepts "
+                            "in all, so nothing was saved. Go back, shorten the text or choose "
+                            "fewer or smaller files, attach the files again and send the "
+                            "form.", size=limit_mb()))
 
     @app.errorhandler(InternalServerError)
     def _internal(_error):

@@ -54,7 +54,6 @@ def init_app(app: Flask, settings: Settings) -> None:
         SESSION_COOKIE_SECURE=settings.is_production,
         SESSION_COOKIE_NAME="__Host-session" if settings.is_production else "session",
         PREFERRED_URL_SCHEME="https" if settings.is_production else "http",
-        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
         # Links in mail are built from BASE_URL, never from the Host header; in production a
         # request for any other host is refused (400) rather than served.
         TRUSTED_HOSTS=[urlsplit(settings.base_url).hostname] if settings.is_production else None,

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ENVIRONMENTS = ("development", "testing", "production")
+#: A staff form may carry no less than a public one (2 MB), and no more than what one request
+#: of a synchronous worker, a database row and a mail can reasonably hold.
+MIN_STAFF_UPLOAD_MB, MAX_STAFF_UPLOAD_MB = 2, 100
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -75,6 +78,10 @@ class Settings:
     openness_answer_days: int = 14
     #: Hours after sign-in when a staff session ends however active it is (ASVS 3.3.2).
     session_lifetime_hours: int = 12
+    #: Megabytes a signed-in staff member may send with one form that takes files (scans of a
+    #: letter, a decision's redacted documents); public forms keep 2 MB (:mod:`portal.uploads`).
+    #: nginx's ``client_max_body_size`` for ``/admin/`` must stay just above it.
+    staff_upload_max_mb: int = 20
     #: OpenID provider (Suomi.fi e-Identification or an FTN broker) for strong electronic
     #: identification; empty turns the feature off (docs/identification.md).
     oidc_issuer: str = ""
@@ -163,6 +170,8 @@ class Settings:
                                          "PORTAL_OPENNESS_ANSWER_DAYS"),
             "session_lifetime_hours": _int(get("SESSION_LIFETIME_HOURS", "12"),
                                            "PORTAL_SESSION_LIFETIME_HOURS"),
+            "staff_upload_max_mb": _int(get("STAFF_UPLOAD_MAX_MB", "20"),
+                                        "PORTAL_STAFF_UPLOAD_MAX_MB"),
             "privacy_register": get("PRIVACY_REGISTER", cls.privacy_register),
             "oidc_issuer": get("OIDC_ISSUER").rstrip("/"),
             "oidc_client_id": get("OIDC_CLIENT_ID"),
@@ -182,6 +191,9 @@ class Settings:
             values[name] = {lang: get(f"{prefix}{lang.upper()}", text)
                             for lang, text in getattr(defaults, name).items()}
         values.update(overrides)
+        if not MIN_STAFF_UPLOAD_MB <= values["staff_upload_max_mb"] <= MAX_STAFF_UPLOAD_MB:
+            raise SettingsError(f"PORTAL_STAFF_UPLOAD_MAX_MB must be from {MIN_STAFF_UPLOAD_MB} "
+                                f"to {MAX_STAFF_UPLOAD_MB} (megabytes)")
         if values["oidc_level"] not in ("substantial", "high"):
             raise SettingsError("PORTAL_OIDC_LEVEL must be substantial or high")
         if values["oidc_issuer"] and not (values["oidc_client_id"] and values["oidc_signing_keys"]

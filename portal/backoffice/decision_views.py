@@ -22,6 +22,7 @@ from ..law import grounds as ground_rules
 from ..law import openness, steps
 from ..law.identification import CollectionUnavailable
 from ..law.remedies import CourtNotNamed
+from ..uploads import staff_upload
 from . import actions, bp, decisions
 from .action_views import ERRORS as ACTION_ERRORS
 from .document_decisions import document_fields
@@ -197,6 +198,7 @@ def _run(request_id: int, operation, done: str):
 
 
 @bp.post("/requests/<int:request_id>/decision")
+@staff_upload
 @limiter.limit("20 per minute", key_func=lambda: f"staff:{current_user.id}")
 def prepare_decision(request_id: int):
     return _run(request_id, lambda session, data_request: decisions.prepare(

@@ -43,10 +43,11 @@ LAW_CHOICES = {"gdpr": _l("The requester's own personal data: a data protection 
                "openness": _l("Documents of the authority: a document request (Act on the "
                               "Openness of Government Activities)")}
 
-#: Scans of a letter or of what was handed in: PDF or images; a whole form may carry at most
-#: 2 MB (``MAX_CONTENT_LENGTH``, and nginx's ``client_max_body_size``).
+#: Scans of a letter or of what was handed in: PDF or images. A scanned letter is often 5-15 MB,
+#: so the form with all its files may carry ``PORTAL_STAFF_UPLOAD_MAX_MB`` (20 by default;
+#: :mod:`portal.uploads`, and nginx's ``client_max_body_size`` for ``/admin/``); more is refused
+#: with a 413 page naming the limit before the form is read.
 ATTACHMENT_TYPES = {"application/pdf": b"%PDF-", "image/png": b"\x89PNG", "image/jpeg": b"\xff\xd8"}
-MAX_ATTACHMENT = 2 * 1024 * 1024
 MAX_ATTACHMENTS = 5
 
 
@@ -161,8 +162,8 @@ class StaffEntryForm(RepresentationChecks, FlaskForm):
         if len(files) > MAX_ATTACHMENTS:
             raise ValidationError(_l("Attach at most %(num)d files.", num=MAX_ATTACHMENTS))
         for upload in files:
-            head = upload.stream.read(MAX_ATTACHMENT + 1)
+            head = upload.stream.read(8)  # the file itself stays in its temporary file
             upload.stream.seek(0)
             magic = ATTACHMENT_TYPES.get(upload.mimetype)
-            if magic is None or not head.startswith(magic) or len(head) > MAX_ATTACHMENT:
+            if magic is None or not head.startswith(magic):
                 raise ValidationError(_l("Attach PDF, PNG or JPEG files."))

@@ -20,6 +20,7 @@ from ..i18n import LOCALES, current_locale, translated
 from ..notices.joint import controls
 from ..notices.models import Controller
 from ..notices.service import published_index
+from ..uploads import staff_upload
 from . import bp, entry
 from .entry_forms import StaffEntryForm
 from .queue_views import visible_request
@@ -69,6 +70,7 @@ def _entry(form: StaffEntryForm) -> entry.Entry:
 
 
 @bp.route("/requests/new", methods=["GET", "POST"])
+@staff_upload
 def enter_request():
     form = StaffEntryForm(_register_choices(), authorities=_authorities())
     code = 200

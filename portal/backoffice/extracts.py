@@ -23,6 +23,9 @@ from pypdf.errors import PyPdfError
 
 from .. import csvsafe
 
+#: A CSV or JSON file: each cell becomes a table cell of the letter. Copies of documents (PDF,
+#: PNG, JPEG) are bounded only by the staff upload limit of the whole form
+#: (``PORTAL_STAFF_UPLOAD_MAX_MB``, :mod:`portal.uploads`): redacted PDFs are often 5-15 MB.
 MAX_FILE = 1_000_000
 MAX_FILES = 10
 MAX_ROWS = 2_000
@@ -118,7 +121,8 @@ def _check_image(filename: str, data: bytes, mimetype: str) -> None:
         with Image.open(io.BytesIO(data)) as image:
             found = image.format
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError,
+            ValueError):  # a bomb: far more pixels than any scan has
         found = None
     if found != IMAGE_FORMATS[mimetype]:
         raise BadExtract(filename, _("not a PNG or JPEG image of the type its name says"))
@@ -128,8 +132,6 @@ def read_extract(filename: str, data: bytes) -> Extract:
     suffix = filename[filename.rfind("."):].lower() if "." in filename else ""
     if suffix not in MIMETYPES:
         raise BadExtract(filename, _("only CSV, JSON, PDF, PNG and JPEG files can be attached"))
-    if len(data) > MAX_FILE:
-        raise BadExtract(filename, _("the file is larger than 1 MB"))
     mimetype = MIMETYPES[suffix]
     safe_name = "".join(c if c.isalnum() or c in "-_." else "_" for c in filename)[-100:]
     if mimetype == "application/pdf":
@@ -138,6 +140,8 @@ def read_extract(filename: str, data: bytes) -> Extract:
     if mimetype in IMAGE_FORMATS:
         _check_image(filename, data, mimetype)
         return Extract(safe_name, mimetype, data)
+    if len(data) > MAX_FILE:
+        raise BadExtract(filename, _("the file is larger than 1 MB"))
     text = _text(filename, data)
     columns, rows = (_from_csv if suffix == ".csv" else _from_json)(filename, text)
     if len(rows) > MAX_ROWS:

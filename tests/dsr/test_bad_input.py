@@ -70,7 +70,7 @@ def test_a_body_over_two_megabytes_is_refused(client, session):
     response = client.post("/en/requests/new",
                            data={**fields, **valid_request(details="x" * 2_100_000)})
     assert response.status_code == 413
-    assert "too large" in response.get_data(as_text=True)
+    assert "larger than the 2 MB" in response.get_data(as_text=True)
     assert stored(session) == (0, 0)
 
 

@@ -19,7 +19,10 @@ def test_development_generates_a_private_secret_once(tmp_path):
 
 @pytest.mark.parametrize("name, value", [("PORTAL_MAIL_PORT", "twenty-five"),
                                          ("PORTAL_MAIL_USE_TLS", "maybe"),
-                                         ("PORTAL_ENV", "staging")])
+                                         ("PORTAL_ENV", "staging"),
+                                         ("PORTAL_STAFF_UPLOAD_MAX_MB", "20MB"),
+                                         ("PORTAL_STAFF_UPLOAD_MAX_MB", "1"),
+                                         ("PORTAL_STAFF_UPLOAD_MAX_MB", "500")])
 def test_malformed_values_name_the_variable(tmp_path, name, value):
     with pytest.raises(SettingsError, match=name):
         Settings.from_env({name: value, "PORTAL_INSTANCE_PATH": str(tmp_path)})
@@ -36,6 +39,9 @@ def test_defaults_and_contract_variables(tmp_path):
     assert settings.base_url == "https://tietosuoja.example.fi"
     assert settings.a11y_authority["sv"] == "Tillsynsmyndigheten"
     assert "Traficom" in settings.a11y_authority["fi"]
+    assert settings.staff_upload_max_mb == 20
+    assert Settings.from_env({"PORTAL_INSTANCE_PATH": str(tmp_path),
+                              "PORTAL_STAFF_UPLOAD_MAX_MB": "15"}).staff_upload_max_mb == 15
 
 
 
