@@ -31,8 +31,8 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from ..db import utcnow
 from ..deadlines import HELSINKI
-from ..dsr.forms import MAX_DETAILS, NAME_MESSAGES, PHONE_RE, _email
-from ..dsr.identity import MAX_NAME, name_problem
+from ..dsr.forms import MAX_DETAILS, ContactChecks, email_check
+from ..dsr.identity import MAX_NAME
 from ..dsr.outcomes import CHANNEL_TITLES
 from ..dsr.representation import RepresentationChecks, on_behalf_fields
 from ..dsr.rights import RIGHTS
@@ -51,7 +51,7 @@ ATTACHMENT_TYPES = {"application/pdf": b"%PDF-", "image/png": b"\x89PNG", "image
 MAX_ATTACHMENTS = 5
 
 
-class StaffEntryForm(RepresentationChecks, FlaskForm):
+class StaffEntryForm(ContactChecks, RepresentationChecks, FlaskForm):
     channel = RadioField(_l("How did the request arrive?"),
                          choices=[SelectChoice(code, title)
                                   for code, title in CHANNEL_TITLES.items()],
@@ -75,7 +75,7 @@ class StaffEntryForm(RepresentationChecks, FlaskForm):
     name = StringField(_l("Requester's name"), validators=[
         Length(max=MAX_NAME, message=_l("The name can be at most %(max)d characters long."))])
     email = StringField(_l("Requester's e-mail address (optional)"), validators=[
-        Optional(), Length(max=254, message=_l("The e-mail address is too long.")), _email])
+        Optional(), Length(max=254, message=_l("The e-mail address is too long.")), email_check])
     postal_address = TextAreaField(_l("Requester's postal address (optional)"), validators=[
         Length(max=500, message=_l("The address can be at most %(max)d characters long."))])
     phone = StringField(_l("Requester's telephone number (optional)"), validators=[Optional()])
@@ -143,14 +143,7 @@ class StaffEntryForm(RepresentationChecks, FlaskForm):
             return
         if not name:
             raise ValidationError(_l("Enter the requester's name."))
-        problem = name_problem(name)
-        if problem is not None:
-            raise ValidationError(NAME_MESSAGES[problem])
-
-    def validate_phone(self, field) -> None:
-        if field.data and not PHONE_RE.match(field.data.strip()):
-            raise ValidationError(_l("Enter the telephone number using digits, for example "
-                                     "040 123 4567."))
+        self.check_name(name)
 
     def validate_postal_address(self, field) -> None:
         if not (field.data or "").strip() and not (self.email.data or "").strip():

@@ -13,7 +13,7 @@ from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from ..db import get_session, utcnow
-from ..dsr.forms import _email
+from ..dsr.forms import email_check
 from ..law.transfer import OPEN, NotTransferable
 from . import bp
 from .actions import Conflict
@@ -36,7 +36,7 @@ class TransferForm(FlaskForm):
         Length(max=200, message=_l("The name can be at most %(max)d characters long."))])
     authority_email = StringField(_l("The authority's e-mail address (registry)"), validators=[
         DataRequired(_l("Enter the e-mail address the request is sent to.")),
-        Length(max=254, message=_l("The e-mail address is too long.")), _email])
+        Length(max=254, message=_l("The e-mail address is too long.")), email_check])
     authority_address = TextAreaField(_l("The authority's postal address (optional)"),
                                       validators=[Length(max=500, message=_l(
                                           "The address can be at most %(max)d characters "

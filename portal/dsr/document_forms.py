@@ -22,11 +22,11 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length
 
-from .forms import MAX_DETAILS, NAME_MESSAGES, _email
-from .identity import MAX_NAME, name_problem
+from .forms import MAX_DETAILS, ContactChecks, email_check
+from .identity import MAX_NAME
 
 
-class DocumentRequestForm(FlaskForm):
+class DocumentRequestForm(ContactChecks, FlaskForm):
     authority = RadioField(_l("Which authority do you ask?"), choices=[],
                            validators=[DataRequired(_l("Choose the authority."))],
                            validate_choice=False)
@@ -39,7 +39,7 @@ class DocumentRequestForm(FlaskForm):
                message=_l("The name can be at most %(max)d characters long."))])
     email = StringField(_l("E-mail address"), validators=[
         DataRequired(_l("Enter your e-mail address.")),
-        Length(max=254, message=_l("The e-mail address is too long.")), _email])
+        Length(max=254, message=_l("The e-mail address is too long.")), email_check])
     #: Bots fill every field; people never see this one.
     website = StringField(_l("Leave this field empty"))
     #: One key per form: sending the same form twice makes one request.
@@ -58,6 +58,5 @@ class DocumentRequestForm(FlaskForm):
     def validate_name(self, field) -> None:
         """An optional name, but when given it is quoted in mails, so it must read as a name."""
         name = (field.data or "").strip()
-        problem = name_problem(name) if name else None
-        if problem is not None:
-            raise ValidationError(NAME_MESSAGES[problem])
+        if name:
+            self.check_name(name)

@@ -28,7 +28,7 @@ PHONE_RE = re.compile(r"^\+?[0-9 ()\-]{5,30}$")
 MAX_DETAILS = 10_000
 
 
-def _email(form, field) -> None:
+def email_check(form, field) -> None:
     try:
         field.data = validate_email(field.data or "", check_deliverability=False).normalized
     except EmailNotValidError:
@@ -44,7 +44,23 @@ NAME_MESSAGES = {
 }
 
 
-class RequestForm(RepresentationChecks, FlaskForm):
+class ContactChecks:
+    """The checks of a requester's name and telephone number, shared by the public form and
+    staff entry: the name is quoted in mails and letters, so it must read as a name only."""
+
+    @staticmethod
+    def check_name(name: str) -> None:
+        problem = name_problem(name)
+        if problem is not None:
+            raise ValidationError(NAME_MESSAGES[problem])
+
+    def validate_phone(self, field) -> None:
+        if field.data and not PHONE_RE.match(field.data.strip()):
+            raise ValidationError(_l("Enter the telephone number using digits, for example "
+                                     "040 123 4567."))
+
+
+class RequestForm(ContactChecks, RepresentationChecks, FlaskForm):
     right = RadioField(
         _l("What do you want to do?"),
         choices=[SelectChoice(code, right.title) for code, right in RIGHTS.items()],
@@ -61,7 +77,7 @@ class RequestForm(RepresentationChecks, FlaskForm):
                message=_l("The name can be at most %(max)d characters long."))])
     email = StringField(_l("E-mail address"), validators=[
         DataRequired(_l("Enter your e-mail address.")),
-        Length(max=254, message=_l("The e-mail address is too long.")), _email])
+        Length(max=254, message=_l("The e-mail address is too long.")), email_check])
     phone = StringField(_l("Telephone number (optional)"), validators=[Optional()])
     on_behalf, represented_name, authority = on_behalf_fields()
     authority_proof = proof_field()
@@ -102,15 +118,7 @@ class RequestForm(RepresentationChecks, FlaskForm):
             raise ValidationError(_l("Choose one of the organisations shown."))
 
     def validate_name(self, field) -> None:
-        """The name is quoted in the confirmation mail, so it must read as a name only."""
-        problem = name_problem((field.data or "").strip())
-        if problem is not None:
-            raise ValidationError(NAME_MESSAGES[problem])
-
-    def validate_phone(self, field) -> None:
-        if field.data and not PHONE_RE.match(field.data.strip()):
-            raise ValidationError(_l("Enter the telephone number using digits, for example "
-                                     "040 123 4567."))
+        self.check_name((field.data or "").strip())
 
     def validate_details(self, field) -> None:
         right = RIGHTS.get(self.right.data or "")
