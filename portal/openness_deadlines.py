@@ -44,15 +44,16 @@ TWO_WEEKS = timedelta(weeks=2)
 
 
 def _start(received: date, specified_on: date | None, decision_requested_on: date | None) -> date:
-    start = received
+    """The day the time runs from: the latest of receipt, specification and the request for a
+    written decision (a request may be specified again after a written decision was asked)."""
+    days = [received]
     for day, what in ((specified_on, "specified"), (decision_requested_on,
                                                     "taken to the authority for a decision")):
-        if day is None:
-            continue
-        if day < start:
-            raise DeadlineError(f"a request cannot be {what} ({day}) before {start}")
-        start = day
-    return start
+        if day is not None and day < received:
+            raise DeadlineError(f"a request cannot be {what} ({day}) before it was received "
+                                f"({received})")
+        days.append(day or received)
+    return max(days)
 
 
 def compute(

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .. import audit
+from ..deadlines import receipt_date
 from ..law import openness
 from ..law.decisions import state_after
 from . import service
@@ -32,9 +33,12 @@ def written_answer_by(request: DataRequest, settings) -> date | None:
     return openness.answer_by(request.openness_asked_on, settings.openness_answer_days)
 
 
-def answer(request: DataRequest, choice: str, *, now: datetime) -> None:
-    """Record the requester's choice; raises :class:`NotOpen` unless the question is open."""
-    if request.openness_step != openness.ASKED or choice not in (YES, NO):
+def answer(request: DataRequest, choice: str, *, now: datetime, days: int) -> None:
+    """Record the requester's choice; raises :class:`NotOpen` unless the question is open and
+    its ``days`` have not run out (the daily job may not have closed it yet)."""
+    if (request.openness_step != openness.ASKED or choice not in (YES, NO)
+            or openness.unanswered(request.openness_step, request.openness_asked_on,
+                                   receipt_date(now), days)):
         raise NotOpen()
     if choice == YES:
         request.state, request.outcome = "received", None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, request, url_for
+from flask import current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -21,7 +21,8 @@ def written_decision_answer(token: str):
         if choice not in (written_decision.YES, written_decision.NO):
             return status_page(data_request, token, code=400, written_error=_(
                 "Choose whether you want a written decision."))
-        written_decision.answer(data_request, choice, now=utcnow())
+        written_decision.answer(data_request, choice, now=utcnow(),
+                                days=current_app.config["PORTAL"].openness_answer_days)
         get_session().commit()
     except service.LinkInvalid:
         return invalid_link()

@@ -160,6 +160,19 @@ def test_the_written_decision_has_its_own_time_from_the_request_for_it(
     assert (stored.openness_step, stored.decided_late) == ("decided", False)
 
 
+def test_a_yes_after_the_answer_time_is_not_recorded(client, session, staff, monkeypatch):
+    """The question closes when its days run out, even before the daily job closes it."""
+    as_handler, _as_dpo = staff
+    request = official_answer(session, as_handler, monkeypatch)  # asked 6.3., answer by 20.3.
+    path = status_path(newest_mail(session).body)
+    response = choose(client, monkeypatch, path, "2026-03-23", "yes")
+    assert response.status_code == 302
+    stored = reread(session, request)
+    assert (stored.state, stored.openness_step) == ("completed", "asked")
+    page = client.get(path).get_data(as_text=True)
+    assert "Vastaustasi ei tallennettu" in page
+
+
 def test_no_written_decision_closes_the_case_on_record(client, session, staff, monkeypatch):
     as_handler, _as_dpo = staff
     request = official_answer(session, as_handler, monkeypatch)

@@ -66,6 +66,10 @@ def test_an_extension_and_a_decision_become_letters_in_the_requesters_language(
     assert extension.locale == locale and decision.locale == locale
     [enclosure] = decision.enclosures
     assert "Här är dina uppgifter." in pdf_text(enclosure.data)
+    # A posted letter encloses the decision; it never speaks of an e-mail attachment.
+    enclosed = {"fi": "tämän kirjeen liitteenä", "sv": "bilaga till detta brev"}[locale]
+    assert enclosed in decision.body
+    assert "PDF" not in decision.body
 
     page = page_of(client, request)
     assert page.count("To be posted") == 2 and "has no e-mail address" in page

@@ -111,10 +111,14 @@ def test_a_month_told_in_time_applies_to_the_written_decision_too():
     assert deadline.due == D("2026-04-20") and deadline.extended
 
 
-def test_a_written_decision_cannot_be_asked_for_before_the_specification():
+def test_the_time_runs_from_the_latest_of_specification_and_request_for_a_decision():
+    """Staff may ask the requester to specify the documents after a written decision was asked
+    for: the time runs from the later day (a 500 on the status page before)."""
+    later = compute(hki("2026-03-02"), specified_on=D("2026-03-10"),
+                    decision_requested_on=D("2026-03-09"))
+    assert later.due == D("2026-03-24")
     with pytest.raises(DeadlineError):
-        compute(hki("2026-03-02"), specified_on=D("2026-03-10"),
-                decision_requested_on=D("2026-03-09"))
+        compute(hki("2026-03-02"), decision_requested_on=D("2026-03-01"))
 
 
 moments = st.datetimes(min_value=datetime(2026, 1, 1), max_value=datetime(2029, 12, 31),
