@@ -13,7 +13,9 @@ from sqlalchemy import select
 from .. import audit
 from ..db import get_session, utcnow
 from ..deadlines import HELSINKI
-from ..dsr import written_decision
+from ..dsr import service, written_decision
+from ..dsr.models import DataRequest
+from ..dsr.workflow import OPEN
 from ..mail.compose import absolute_link, queue_mail
 from ..notices.models import Controller
 from . import accounts, reminders
@@ -102,6 +104,27 @@ def demo() -> None:
                "  (a code is valid for 30 seconds and only once: add the URI below to an\n"
                "  authenticator app, or run `flask --app portal staff demo` for a new code)")
     _print_enrolment(user)
+
+
+@deadlines_cli.command("recompute")
+def recompute() -> None:
+    """Store every open request's due date again under this release's rules. Run once after an
+    upgrade that changes how a time limit is counted (as the written decision's own time did,
+    Openness Act §14(3)-(4)): the queue, filters and reminders read the stored date. Each
+    change is in the audit trail."""
+    session = get_session()
+    changed = 0
+    for request in session.scalars(select(DataRequest).where(DataRequest.state.in_(OPEN))):
+        before = request.due_on
+        service.refresh_due(request)
+        if request.due_on != before:
+            changed += 1
+            audit.record(session, "request.due_recomputed", target=f"request:{request.id}",
+                         controller_id=request.controller_id,
+                         before={"due_on": before.isoformat() if before else None},
+                         after={"due_on": request.due_on.isoformat()})
+    session.commit()
+    click.echo(f"due dates changed: {changed}")
 
 
 @deadlines_cli.command("remind")

@@ -130,3 +130,45 @@ def test_cron_closes_a_document_request_whose_written_decision_question_went_una
     assert session.get(DataRequest, asked.id).openness_step == "unanswered"
     assert session.get(DataRequest, asked.id).events[-1].kind == "written_unanswered"
     assert session.get(DataRequest, waiting.id).openness_step == "asked"
+
+
+def test_the_upgrade_step_stores_due_dates_again_as_the_guide_says(
+        session, database_url, tmp_path):
+    """docs/deployment.md, upgrade step 6: a document request waiting for its written decision
+    kept its first due date from an older release; the documented command stores the new one
+    (two weeks from the request for the decision), audits it, and a second run changes
+    nothing."""
+    import re
+
+    from portal.audit import AuditEntry
+    from portal.dsr.models import RequestEvent
+    from tests.backoffice.test_document_clock import document_request
+
+    request = document_request(session, "2026-03-02")
+    request.openness_step = "requested"
+    request.events.append(RequestEvent(kind="written_requested",
+                                       created_at=at_helsinki("2026-03-18")))
+    request.due_on = date(2026, 3, 16)  # as the older release stored it
+    session.commit()
+    guide = (DEPLOY.parent / "docs" / "deployment.md").read_text()
+    inner = re.search(r"runuser -u portal -- sh -c '([^']*deadlines recompute)'", guide).group(1)
+    home = tmp_path / "home"
+    home.mkdir()
+    env_file = tmp_path / "env"
+    write_environment(env_file, PORTAL_SECRET_KEY=STRONG_SECRET, PORTAL_DATABASE_URL=database_url,
+                      PORTAL_RATELIMIT_STORAGE_URI="memory://", PORTAL_INSTANCE_PATH=str(home))
+    line = localised(inner, env_file=env_file, home=home)
+
+    def run() -> str:
+        done = subprocess.run(["sh", "-c", line], env={"PATH": "/usr/bin:/bin"}, cwd=home,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "due dates changed: 1" in run()
+    session.expire_all()
+    assert session.get(DataRequest, request.id).due_on == date(2026, 4, 1)
+    entry = session.scalars(select(AuditEntry).where(
+        AuditEntry.action == "request.due_recomputed")).one()
+    assert entry.after == {"due_on": "2026-04-01"}
+    assert "due dates changed: 0" in run()
