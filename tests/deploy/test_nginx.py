@@ -239,10 +239,13 @@ def test_nginx_own_answers_carry_security_headers_and_the_app_answers_413(stack)
     status, headers, body = http_get(https, "/fi/requests/new", tls=tls, method="POST",
                                      body=b"x" * (2 * 1024 * 1024 + 100))
     assert status == 413 and "Liian paljon tietoa" in body.decode()
-    scans = b"x" * (5 * 1024 * 1024)  # a scanned letter: past nginx under /admin/ only
-    status, _, body = http_get(https, "/admin/requests/new", tls=tls, method="POST", body=scans)
-    assert status == 413 and "2 Mt" in body.decode()  # the app's page: signed out, 2 MB
+    scans = b"x" * (5 * 1024 * 1024)  # a scanned letter: past nginx on the two staff forms
+    for path in ("/admin/requests/new", "/admin/requests/12/decision"):
+        status, _, body = http_get(https, path, tls=tls, method="POST", body=scans)
+        assert status == 413 and "2 Mt" in body.decode(), path  # the app's page: signed out
     for path, size in (("/fi/requests/new", len(scans)), ("/admin/login", len(scans)),
+                       ("/admin/login/", len(scans)), ("/admin/anything", len(scans)),
+                       ("/admin/requests/12/decision/send", len(scans)),
                        ("/admin/requests/new", 22 * 1024 * 1024)):
         status, _, body = http_get(https, path, tls=tls, method="POST", body=b"x" * size)
         assert status == 413 and b"Liian paljon" not in body, path  # nginx's own answer
