@@ -115,3 +115,23 @@ def test_a_five_megabyte_file_on_the_public_form_gets_the_413_page_in_the_visito
     page = response.get_data(as_text=True)
     assert all(word in page for word in words)
     assert requests_stored(session) == 0
+
+
+def test_an_editor_and_another_organisations_staff_keep_the_public_limit(app, session):
+    """Only staff who may use the form get the larger limit (security review)."""
+    request = document_request(session, "2026-03-02")  # Espoo's
+    def decision() -> dict:
+        return {"csrf_token": "x", "files": (io.BytesIO(scan(3)), "poistettu.pdf")}
+
+    for email, orgs, role in (("toimittaja@espoo.example", ("espoo",), "editor"),
+                              ("dpo@museot.example", ("museokortti",), "dpo")):
+        client = app.test_client()
+        signed_in_staff(client, session, email=email, orgs=orgs, role=role)
+        response = client.post(f"/admin/requests/{request.id}/decision", data=decision(),
+                               content_type="multipart/form-data")
+        assert response.status_code == 413, email
+    own = app.test_client()
+    signed_in_staff(own, session, email="dpo@espoo.example", orgs=("espoo",))
+    response = own.post(f"/admin/requests/{request.id}/decision", data=decision(),
+                        content_type="multipart/form-data")
+    assert response.status_code == 400  # read, and refused for its missing token
