@@ -18,6 +18,7 @@ from tests.backoffice.test_entry import enter, entered
 from tests.backoffice.test_steps import CSV, on, step
 from tests.backoffice.test_transfer import send as transfer
 from tests.backoffice.test_upload_limits import MB, redacted_pdf
+from tests.htmlcheck import html_problems
 
 #: The 9 MB redacted copy's mail, as the message gives it with the default 10 MB limit.
 TOO_LARGE = "about 13 MB, but the organisation's mail server accepts at most 10 MB"
@@ -163,3 +164,24 @@ def test_a_transmission_no_mail_carries_is_refused(app, client, session, handler
     assert 'href="#transmit-address"' in page
     assert mails(session) == before
     assert reread(session, request).events[-1].kind != "transmitted"
+
+
+def test_the_refusals_are_valid_html(app, client, session, handler, monkeypatch, tmp_path,
+                                     nine_megabytes):
+    request = make_request(session)
+    prepared = decide(client, request, "granted", send=False,
+                      files=[(io.BytesIO(nine_megabytes), "kopio.pdf")])
+    with_mail_limit(app, 20)
+    assert decide(client, request, "granted", send=False,
+                  files=[(io.BytesIO(nine_megabytes), "kopio.pdf")]).status_code == 302
+    with_mail_limit(app, 10)
+    sent = send_prepared(client, request)
+    signed_in_staff(client, session)
+    other = make_request(session, register="kamu-asiakasrekisteri", email="eino@example.fi")
+    other.attachments.append(RequestAttachment(filename="liite.pdf", mimetype="application/pdf",
+                                               data=nine_megabytes))
+    session.commit()
+    transferred = transfer(client, other, monkeypatch, with_files="y")
+    assert {prepared.status_code, sent.status_code, transferred.status_code} == {400}
+    assert html_problems({"prepare": prepared.data, "send": sent.data,
+                          "transfer": transferred.data}, tmp_path) == []
