@@ -18,6 +18,9 @@ ENVIRONMENTS = ("development", "testing", "production")
 #: A staff form may carry no less than a public one (2 MB), and no more than what one request
 #: of a synchronous worker, a database row and a mail can reasonably hold.
 MIN_STAFF_UPLOAD_MB, MAX_STAFF_UPLOAD_MB = 2, 100
+#: The largest mail the organisation's mail server accepts: no server takes less than 1 MB, and
+#: over 150 MB is no longer a mail limit but a typing error.
+MIN_MAIL_MB, MAX_MAIL_MB = 1, 150
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -82,6 +85,10 @@ class Settings:
     #: letter, a decision's redacted documents); public forms keep 2 MB (:mod:`portal.uploads`).
     #: nginx's ``client_max_body_size`` for ``/admin/`` must stay just above it.
     staff_upload_max_mb: int = 20
+    #: Megabytes (1,000,000 bytes) of the largest mail the organisation's mail server accepts,
+    #: files encoded included; a mail with files that would not fit is refused when staff send
+    #: it, not bounced later (:mod:`portal.mail.size`).
+    mail_max_mb: int = 10
     #: OpenID provider (Suomi.fi e-Identification or an FTN broker) for strong electronic
     #: identification; empty turns the feature off (docs/identification.md).
     oidc_issuer: str = ""
@@ -172,6 +179,7 @@ class Settings:
                                            "PORTAL_SESSION_LIFETIME_HOURS"),
             "staff_upload_max_mb": _int(get("STAFF_UPLOAD_MAX_MB", "20"),
                                         "PORTAL_STAFF_UPLOAD_MAX_MB"),
+            "mail_max_mb": _int(get("MAIL_MAX_MB", "10"), "PORTAL_MAIL_MAX_MB"),
             "privacy_register": get("PRIVACY_REGISTER", cls.privacy_register),
             "oidc_issuer": get("OIDC_ISSUER").rstrip("/"),
             "oidc_client_id": get("OIDC_CLIENT_ID"),
@@ -194,6 +202,9 @@ class Settings:
         if not MIN_STAFF_UPLOAD_MB <= values["staff_upload_max_mb"] <= MAX_STAFF_UPLOAD_MB:
             raise SettingsError(f"PORTAL_STAFF_UPLOAD_MAX_MB must be from {MIN_STAFF_UPLOAD_MB} "
                                 f"to {MAX_STAFF_UPLOAD_MB} (megabytes)")
+        if not MIN_MAIL_MB <= values["mail_max_mb"] <= MAX_MAIL_MB:
+            raise SettingsError(f"PORTAL_MAIL_MAX_MB must be from {MIN_MAIL_MB} to {MAX_MAIL_MB} "
+                                "(megabytes)")
         if values["oidc_level"] not in ("substantial", "high"):
             raise SettingsError("PORTAL_OIDC_LEVEL must be substantial or high")
         if values["oidc_issuer"] and not (values["oidc_client_id"] and values["oidc_signing_keys"]

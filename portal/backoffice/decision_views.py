@@ -22,8 +22,9 @@ from ..law import grounds as ground_rules
 from ..law import openness, steps
 from ..law.identification import CollectionUnavailable
 from ..law.remedies import CourtNotNamed
+from ..mail.size import MailTooLarge
 from ..uploads import staff_upload
-from . import actions, bp, decisions
+from . import actions, bp, decisions, mail_limit
 from .action_views import ERRORS as ACTION_ERRORS
 from .document_decisions import document_fields
 from .extracts import MAX_CELLS_IN_ALL, MAX_FILES, BadExtract, cells, read_extract
@@ -167,6 +168,12 @@ def _refused(request_id: int, exc: Exception):
     if isinstance(exc, BadExtract):
         return render_detail(data_request, error=f"{exc.filename}: {exc.reason}",
                              error_field="decision-files", code=400, form=request.form)
+    if isinstance(exc, MailTooLarge):
+        collection = current_app.config["PORTAL"].identification_enabled
+        field = ("decision-files" if request.endpoint == "backoffice.prepare_decision" else
+                 "delivery-collect" if collection else "prepared-files")
+        return render_detail(data_request, code=400, form=request.form, error_field=field,
+                             error=mail_limit.decision_refused(exc, collection=collection))
     for kind, (message, field) in ERRORS.items():
         if isinstance(exc, kind):
             return render_detail(data_request, error=str(message), error_field=field,
@@ -177,7 +184,7 @@ def _refused(request_id: int, exc: Exception):
 
 HANDLED = (actions.Conflict, StaleDataError, BadExtract, workflow.WorkflowError,
            rules.DecisionError, ground_rules.GroundError, steps.StepError,
-           CollectionUnavailable, openness.OpennessDecisionError, CourtNotNamed)
+           CollectionUnavailable, openness.OpennessDecisionError, CourtNotNamed, MailTooLarge)
 
 
 def _done(request_id: int, message: str):
@@ -204,7 +211,8 @@ def prepare_decision(request_id: int):
     return _run(request_id, lambda session, data_request: decisions.prepare(
         session, data_request, current_user, _decision(data_request), files=_files(),
         diary_number=_text("diary_number"), version=_version(), now=utcnow(),
-        recipients=recipients_of(session, data_request)),
+        recipients=recipients_of(session, data_request),
+        identification=current_app.config["PORTAL"].identification_enabled),
         _("The decision was saved. Review it below before it is sent."))
 
 

@@ -35,6 +35,7 @@ from ..mail.compose import Attachment
 from .actions import Conflict, mail_requester, snapshot
 from .extracts import Extract, read_extract
 from .letters import render_decision
+from .mail_limit import check_files
 from .models import StaffUser
 from .remedy_texts import remedy_of
 
@@ -59,11 +60,13 @@ def _check_version(request: DataRequest, version: int) -> None:
 
 def prepare(session: Session, request: DataRequest, staff: StaffUser, decision: Decision, *,
             files: tuple[Extract, ...], diary_number: str, version: int,
-            now: datetime, recipients: list[str] = ()) -> None:
+            now: datetime, recipients: list[str] = (), identification: bool = False) -> None:
     """Store ``decision`` for review; new files replace the earlier ones, none keeps them.
 
     ``recipients``: the register's recipients; a granted rectification, erasure or restriction
-    answers for each of them (Art. 19).
+    answers for each of them (Art. 19). Without ``identification`` (no secure collection) a
+    requester with an e-mail address gets the files by mail, so files no mail carries are
+    refused now, not when the decision is sent (:mod:`.mail_limit`).
     """
     _check_version(request, version)
     workflow.next_state("prepare_decision", request.state)
@@ -73,6 +76,8 @@ def prepare(session: Session, request: DataRequest, staff: StaffUser, decision: 
     if granted:
         steps.check_recipients(request.right_code, list(recipients),
                                steps.recipient_records(decision.notified), today=receipt_date(now))
+    if files and request.email and not identification:
+        check_files(files)
     if files:
         request.decision_files = [DecisionFile(filename=f.filename, mimetype=f.mimetype,
                                                data=f.data) for f in files]
@@ -152,6 +157,9 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
     pdf = letter_pdf(session, request, staff, now, delivery)
     files = [Attachment(f"{request.reference}-decision.pdf", "application/pdf", pdf)]
     files += [Attachment(f.filename, f.mimetype, f.data) for f in request.decision_files]
+    collect = delivery == "collect"
+    if request.email and not collect:  # a letter to post carries its files on paper
+        check_files(files)
     for file in files:
         request.documents.append(ResponseDocument(
             filename=file.filename, mimetype=file.mimetype, data=file.data,
@@ -172,7 +180,6 @@ def send(session: Session, request: DataRequest, staff: StaffUser, *, version: i
         "completed" if official else new_state, decision.outcome, late)
     request.prepared_decision, request.prepared_by = None, None
     request.decision_files = []
-    collect = delivery == "collect"
     if collect:
         request.events.append(RequestEvent(kind=FOR_COLLECTION, created_at=now, public=False))
     if official:

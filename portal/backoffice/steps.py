@@ -23,6 +23,7 @@ from ..law import steps as rules
 from ..law.citations import cite
 from ..mail.compose import Attachment, queue_mail
 from .actions import Conflict, mail_requester
+from .mail_limit import check_files
 from .models import StaffUser
 
 #: What a portability answer transmits: the machine-readable files, not the decision letter.
@@ -109,6 +110,7 @@ def transmit(session: Session, request: DataRequest, staff: StaffUser, *, addres
     _check(request, version)
     files = data_files(request)
     rules.check_transmission(request.right_code, request.outcome, len(files))
+    check_files(files)  # a refused mail would be recorded as transmitted (portal.mail.size)
     queue_mail(session, recipient=address, lang=request.locale, request_id=request.id,
                subject=_l("Personal data transmitted at the data subject's request (%(reference)s)",
                           reference=request.reference),

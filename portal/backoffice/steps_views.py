@@ -16,8 +16,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..db import get_session, utcnow
 from ..dsr import workflow
 from ..law import steps as rules
+from ..mail.size import MailTooLarge
 from . import bp, steps
 from .actions import Conflict
+from .mail_limit import transmission_refused
 from .queue_views import STALE_REQUEST, render_detail, visible_request
 
 #: (message, the id of the field it concerns) per refusal.
@@ -66,6 +68,10 @@ def _run(request_id: int, step) -> object:
         return render_detail(visible_request(request_id), error=_(
             "Address of the receiving organisation: enter an e-mail address in the form "
             "name@example.fi."), error_field="transmit-address", code=400, form=request.form)
+    except MailTooLarge as exc:
+        session.rollback()
+        return render_detail(visible_request(request_id), error=transmission_refused(exc),
+                             error_field="transmit-address", code=400, form=request.form)
     except (rules.StepError, workflow.WorkflowError) as exc:
         session.rollback()
         message, field = next(v for kind, v in ERRORS.items() if isinstance(exc, kind))

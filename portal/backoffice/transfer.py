@@ -37,6 +37,7 @@ from ..dsr.service import register_titles
 from ..law.transfer import check_transferable
 from ..mail.compose import Attachment, queue_mail
 from .actions import Conflict, mail_requester, snapshot
+from .mail_limit import check_files
 from .models import StaffUser
 
 #: Languages a Finnish authority handles a matter in; any other gets the Finnish mail.
@@ -78,12 +79,15 @@ def transfer(session: Session, request: DataRequest, staff: StaffUser, data: Tra
              now: datetime) -> RequestTransfer:
     """Close ``request`` as transferred and mail both the requester and the receiving authority.
 
-    Raises :class:`Conflict` or :class:`portal.law.transfer.NotTransferable`.
+    Raises :class:`Conflict`, :class:`portal.law.transfer.NotTransferable` or, when the
+    files would make the mail to the authority too large, :class:`portal.mail.size.MailTooLarge`.
     """
     if data.version != request.version:
         raise Conflict()
     check_transferable(request.state, legal_hold=request.legal_hold,
                        prepared=request.prepared_decision is not None)
+    if data.with_files:
+        check_files(request.attachments)
     before = snapshot(request)
     record = RequestTransfer(
         request_id=request.id, authority_name=data.authority_name.strip(),

@@ -15,8 +15,10 @@ from wtforms.validators import DataRequired, Length
 from ..db import get_session, utcnow
 from ..dsr.forms import email_check
 from ..law.transfer import OPEN, NotTransferable
+from ..mail.size import MailTooLarge
 from . import bp
 from .actions import Conflict
+from .mail_limit import transfer_refused
 from .queue_views import STALE_REQUEST, visible_request
 from .transfer import TransferInput, transfer, transfer_of
 
@@ -66,7 +68,7 @@ bp.add_app_template_global(transferable)
 def transfer_request(request_id: int):
     data_request = visible_request(request_id)
     form = TransferForm(version=data_request.version)
-    error, code = "", 200
+    error, error_field, code = "", "", 200
     if form.validate_on_submit():
         session = get_session()
         version = form.version.data or ""
@@ -84,6 +86,9 @@ def transfer_request(request_id: int):
         except NotTransferable as exc:
             session.rollback()
             error, code = str(NOT_TRANSFERABLE[exc.reason]), 400
+        except MailTooLarge as exc:
+            session.rollback()
+            error, error_field, code = transfer_refused(exc), "with_files", 400
         else:
             flash(_("The request was transferred and the requester was told.")
                   if data_request.email else
@@ -94,4 +99,4 @@ def transfer_request(request_id: int):
     elif form.errors:
         code = 400
     return render_template("backoffice/transfer.html", form=form, data_request=data_request,
-                           error=error), code
+                           error=error, error_field=error_field), code

@@ -22,7 +22,10 @@ def test_development_generates_a_private_secret_once(tmp_path):
                                          ("PORTAL_ENV", "staging"),
                                          ("PORTAL_STAFF_UPLOAD_MAX_MB", "20MB"),
                                          ("PORTAL_STAFF_UPLOAD_MAX_MB", "1"),
-                                         ("PORTAL_STAFF_UPLOAD_MAX_MB", "500")])
+                                         ("PORTAL_STAFF_UPLOAD_MAX_MB", "500"),
+                                         ("PORTAL_MAIL_MAX_MB", "10MB"),
+                                         ("PORTAL_MAIL_MAX_MB", "0"),
+                                         ("PORTAL_MAIL_MAX_MB", "1000")])
 def test_malformed_values_name_the_variable(tmp_path, name, value):
     with pytest.raises(SettingsError, match=name):
         Settings.from_env({name: value, "PORTAL_INSTANCE_PATH": str(tmp_path)})
@@ -42,6 +45,9 @@ def test_defaults_and_contract_variables(tmp_path):
     assert settings.staff_upload_max_mb == 20
     assert Settings.from_env({"PORTAL_INSTANCE_PATH": str(tmp_path),
                               "PORTAL_STAFF_UPLOAD_MAX_MB": "15"}).staff_upload_max_mb == 15
+    assert settings.mail_max_mb == 10
+    assert Settings.from_env({"PORTAL_INSTANCE_PATH": str(tmp_path),
+                              "PORTAL_MAIL_MAX_MB": "25"}).mail_max_mb == 25
 
 
 
