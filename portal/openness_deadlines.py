@@ -76,10 +76,10 @@ def compute(
     two_weeks, _ = roll_forward(start + TWO_WEEKS)
     late = extended and extension_notified_on is not None and extension_notified_on > two_weeks
     steps = [Step("received", received, {"at": received_at.astimezone(HELSINKI)})]
-    if specified_on is not None:
-        steps.append(Step("specified", specified_on))
-    if decision_requested_on is not None:
-        steps.append(Step("decision_requested", decision_requested_on))
+    # In the order they happened: each says the time runs from its day, so the last is the start.
+    restarts = (("specified", specified_on), ("decision_requested", decision_requested_on))
+    steps += [Step(code, day) for code, day in sorted(
+        ((code, day) for code, day in restarts if day is not None), key=lambda step: step[1])]
     if extended and not late:
         end, clamped = add_months(start, 1)
         steps.append(Step("openness_month", end))

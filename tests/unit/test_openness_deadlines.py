@@ -117,6 +117,8 @@ def test_the_time_runs_from_the_latest_of_specification_and_request_for_a_decisi
     later = compute(hki("2026-03-02"), specified_on=D("2026-03-10"),
                     decision_requested_on=D("2026-03-09"))
     assert later.due == D("2026-03-24")
+    # Told in the order they happened, so the last restart named is the day the time runs from.
+    assert [s.code for s in later.steps][1:3] == ["decision_requested", "specified"]
     with pytest.raises(DeadlineError):
         compute(hki("2026-03-02"), decision_requested_on=D("2026-03-01"))
 
